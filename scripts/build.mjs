@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Builds the package: first the schema tables (the expensive TypeScript-compiler work,
+// done once here so `octohookc check` never pays for it), then a plain transpile of
+// every TypeScript source into dist/ with the same layout. Type checking is `npm run typecheck`.
+import { build } from 'esbuild';
+import { readdirSync, statSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateSchemaTables } from './gen-schema-tables.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const sourceDirs = ['grammar', 'compiler', 'runtime', 'schema', 'generated', 'tests', 'bench', 'scripts'];
+
+if (existsSync(join(root, 'schema'))) generateSchemaTables(root);
+
+function walk(dir, out) {
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else if (p.endsWith('.ts') && !p.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+const entryPoints = sourceDirs.flatMap((d) => walk(join(root, d), []));
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+mkdirSync(join(root, 'dist'), { recursive: true });
+await build({
+  entryPoints,
+  outdir: join(root, 'dist'),
+  outbase: root,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'inline',
+  bundle: false,
+  logLevel: 'warning',
+});
+if (process.env.OCTOHOOK_BUILD_VERBOSE) console.log(`built ${entryPoints.length} files into ${relative(process.cwd(), join(root, 'dist'))}`);
