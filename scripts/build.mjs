@@ -9,7 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { generateSchemaTables } from './gen-schema-tables.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const sourceDirs = ['grammar', 'compiler', 'runtime', 'schema', 'generated', 'tests', 'bench', 'scripts'];
+const allDirs = ['grammar', 'compiler', 'runtime', 'schema', 'generated', 'simulator', 'tests', 'bench', 'scripts'];
+// OCTOHOOK_OUT and OCTOHOOK_DIRS let several people build parts of the tree side by side
+// (say, OCTOHOOK_OUT=dist-grammar OCTOHOOK_DIRS=grammar,compiler,tests/grammar).
+const outDir = join(root, process.env.OCTOHOOK_OUT || 'dist');
+const sourceDirs = process.env.OCTOHOOK_DIRS ? process.env.OCTOHOOK_DIRS.split(',') : allDirs;
 
 if (existsSync(join(root, 'schema'))) generateSchemaTables(root);
 
@@ -24,11 +28,11 @@ function walk(dir, out) {
 }
 
 const entryPoints = sourceDirs.flatMap((d) => walk(join(root, d), []));
-rmSync(join(root, 'dist'), { recursive: true, force: true });
-mkdirSync(join(root, 'dist'), { recursive: true });
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
 await build({
   entryPoints,
-  outdir: join(root, 'dist'),
+  outdir: outDir,
   outbase: root,
   format: 'esm',
   platform: 'node',
@@ -37,4 +41,4 @@ await build({
   bundle: false,
   logLevel: 'warning',
 });
-if (process.env.OCTOHOOK_BUILD_VERBOSE) console.log(`built ${entryPoints.length} files into ${relative(process.cwd(), join(root, 'dist'))}`);
+if (process.env.OCTOHOOK_BUILD_VERBOSE) console.log(`built ${entryPoints.length} files into ${relative(process.cwd(), outDir)}`);

@@ -1,0 +1,99 @@
+// The contract between the compiler's emitted module and the runtime. The emitted file has
+// no imports: it exports `hooks` (default export) of type CompiledModule, built only from
+// plain data and small render functions. Nothing in it is interpreted at run time.
+
+/**
+ * What a render function sees. Roots are filled by the runtime per event and hook;
+ * `env` is the process environment (read at run time, never compiled in); each oauth
+ * block's JSON answer is under its name.
+ */
+export interface RenderContext {
+  deviceIdentifier: unknown;
+  apiSecret: unknown;
+  topic: string;
+  message: string;
+  extra: unknown;
+  state: unknown;
+  job: unknown;
+  progress: unknown;
+  currentZ: unknown;
+  offsets: unknown;
+  meta: unknown;
+  currentTime: number;
+  percentCompleteMilestone: number;
+  env: Record<string, string | undefined>;
+  [oauthName: string]: unknown;
+}
+
+export type Render<T> = (ctx: RenderContext) => T;
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type ContentKind = 'json' | 'form' | 'multipart';
+
+export interface TriggerSpec {
+  /** `PrintDone`, `UserActionNeeded`, `Progress`, or any OctoPrint wire name. */
+  event: string;
+  /** For `Progress every N%`. */
+  every?: number;
+}
+
+export interface SnapshotSettings {
+  /** Snapshot URL; absent: OctoPrint's own webcam settings. */
+  url?: Render<string>;
+  fit: { width: number; height: number };
+  /** JPEG quality 1–100. */
+  quality: number;
+  flipH: boolean;
+  flipV: boolean;
+  /** Degrees counter-clockwise: 0, 90, 180 or 270; absent: OctoPrint's own setting. */
+  rotate?: number;
+  timeoutMs: number;
+}
+
+export interface OAuthSpec {
+  name: string;
+  url: Render<string>;
+  method: HttpMethod;
+  content: 'json' | 'form';
+  headers: Render<Record<string, string>>;
+  data: Render<Record<string, unknown>>;
+  /** Declared fields of the answer (`returns { access_token: string }`). */
+  returns: Record<string, string>;
+}
+
+export interface CompiledHook {
+  name: string;
+  enabled: boolean;
+  triggers: TriggerSpec[];
+  method: HttpMethod;
+  content: ContentKind;
+  url: Render<string>;
+  headers: Render<Record<string, string>>;
+  /** The body (or query, for GET) without the snapshot key; null when the hook has no data. */
+  data: Render<Record<string, unknown>> | null;
+  /** The top-level data key whose value is `@snapshot`, if any. */
+  snapshotKey: string | null;
+  /** Per-hook snapshot settings (hook's `snapshot { }` over the file's `webcam { }`). */
+  snapshot: SnapshotSettings;
+  oauth: string | null;
+  deviceIdentifier: Render<unknown>;
+  apiSecret: Render<unknown>;
+  /** The `@message` text per trigger event name, defaults already merged in. */
+  messages: Record<string, Render<string>>;
+  timeoutMs: number;
+  /** Drop a repeat of the same trigger inside this window; 0 for none. */
+  cooldownMs: number;
+  /** Which roots the hook's templates read, so the runtime fetches `meta` only when needed. */
+  uses: string[];
+}
+
+export interface CompiledModule {
+  format: 1;
+  /** The .ohk file it was compiled from (base name only). */
+  source: string;
+  octoprint: { url: Render<string> | null; apikey: Render<string> | null };
+  oauth: Record<string, OAuthSpec>;
+  hooks: CompiledHook[];
+  /** Every `@env.NAME` the module reads, so the runtime can redact their values and warn when unset. */
+  env: string[];
+}
