@@ -48,10 +48,14 @@ export const catalogue = {
   snapshotNested: e('OH2120', "'@snapshot' can only be a top-level value of 'data'."),
   snapshotInTemplate: e('OH2121', "'@snapshot' is an image: it cannot be part of a string, a URL or a header."),
   snapshotWithFilter: e('OH2122', "'@snapshot' takes no filters."),
+  messageCycle: e('OH2123', "'@message' cannot be used inside a message: it is the message."),
+  snapshotTwice: e('OH2124', "Only one '@snapshot' per hook; the first is on line {0}."),
   envNeedsName: e('OH2130', "'@env' needs a variable name, as in '@env.API_TOKEN'."),
   envTooDeep: e('OH2131', "'@env.{0}' is a string: it has no fields."),
+  onlyEnvHere: e('OH2132', "Only '@env.NAME' can be used in {0}: it is read before any event exists."),
   oauthNotUsed: e('OH2140', "'@{0}' is the answer of oauth block '{0}', which this hook does not use: add 'oauth {0}'."),
   secretInUrl: w('OH2150', '{0} puts a secret into the URL, where servers and proxies log it.'),
+  literalSecret: w('OH2151', "{0} is written into the file, so it is compiled into the module too; use '@env.NAME' instead."),
   rootWithoutPath: w('OH2160', "'@{0}' inserts the whole {1} object."),
   emptyMilestone: w('OH2170', "'@percentCompleteMilestone' is 0 except on Progress triggers, and this hook has none."),
 
@@ -70,8 +74,6 @@ export const catalogue = {
   unknownSetting: e('OH3020', "'{0}' is not a setting of {1}."),
   settingType: e('OH3021', "'{0}' must be {1}."),
   missingSetting: e('OH3022', '{0} needs {1}.'),
-  settingNeedsColon: e('OH3023', "Settings are written without ':' ('{0} value')."),
-  entryNeedsColon: e('OH3024', "Write '{0}: value' in an object."),
   unknownMethod: e('OH3030', "'{0}' is not an HTTP method: use GET, POST, PUT, PATCH or DELETE."),
   unknownContent: e('OH3031', "'{0}' is not a content type: use json, form or multipart."),
   unknownOAuth: e('OH3032', "There is no oauth block '{0}'."),
@@ -92,6 +94,7 @@ export const catalogue = {
   numberRange: e('OH4003', "'{0}' must be a number from {1} to {2}."),
   flipValue: e('OH4004', "'flip' takes h, v or both."),
   rotateValue: e('OH4005', "'rotate' takes 0, 90, 180 or 270 (degrees counter-clockwise)."),
+  notJsonValue: e('OH4006', "{0} is not a JSON value; quote it as a string."),
 } as const satisfies Record<string, Entry>;
 
 export type DiagnosticId = keyof typeof catalogue;

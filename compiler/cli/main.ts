@@ -1,0 +1,45 @@
+// `octohookc`: the compiler's command line (contract: shared design cli.md). Exit codes:
+// 0 clean or warnings only, 1 errors in the file, 2 usage or I/O. No stack trace reaches
+// the user: anything unexpected is reported as an internal error with exit 2.
+import { runBuild } from './command-build.js';
+import { runCheck } from './command-check.js';
+import { usage, type Io } from './io.js';
+import { version } from './version.js';
+
+const later: Record<string, string> = {
+  test: 'sending test webhooks comes with the runtime (issue 3)',
+  lsp: 'the language server comes with the editor-support work (issue 5)',
+  import: 'importing plugin settings comes with the migration work (issue 6)',
+};
+
+export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return await runCheck(rest, io);
+      case 'build':
+        return await runBuild(rest, io);
+      case '--version':
+      case '-v':
+        io.out.write(`octohookc ${version()}\n`);
+        return 0;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.out.write(usage);
+        return command === undefined ? 2 : 0;
+      default:
+        if (command in later) {
+          io.err.write(`octohookc ${command}: not available yet: ${later[command]}.\n`);
+          return 2;
+        }
+        io.err.write(`octohookc: unknown command '${command}'.\n\n${usage}`);
+        return 2;
+    }
+  } catch (error) {
+    io.err.write(`octohookc: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}

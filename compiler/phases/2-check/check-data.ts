@@ -1,0 +1,43 @@
+// A hook's `data { … }`: its parameters are proved against the hook's triggers; the
+// top-level key whose value is `@snapshot` is taken out (the image goes as a file part);
+// a GET hook's data must fit a query string.
+import type { ObjectEntry, ObjectNode } from '../../../grammar/ast.js';
+import { mayBe } from '../../schema/type-utils.js';
+import type { CheckContext } from './check-context.js';
+import { checkValue, wholeParam } from './check-value.js';
+import type { ParamScope } from './param-scope.js';
+import { keyName } from './read-settings.js';
+
+export interface CheckedData {
+  entries: ObjectEntry[];
+  snapshotKey: string | null;
+  snapshotEntry: ObjectEntry | null;
+}
+
+export function checkData(ctx: CheckContext, data: ObjectNode, scope: ParamScope, isGet: boolean): CheckedData {
+  const entries: ObjectEntry[] = [];
+  let snapshotEntry: ObjectEntry | null = null;
+  const seen = new Set<string>();
+  for (const entry of data.entries) {
+    if (entry.recovered) continue;
+    const key = keyName(entry);
+    if (seen.has(key)) ctx.report('duplicateKey', entry.key.range, key);
+    seen.add(key);
+    const whole = wholeParam(entry.value);
+    if (whole && whole.segments[0]?.name === 'snapshot') {
+      checkValue(ctx, entry.value, { ...scope, position: 'data-top' }, true);
+      if (snapshotEntry) ctx.report('snapshotTwice', entry.range, snapshotEntry.range.start.line);
+      else snapshotEntry = entry;
+      if (isGet) ctx.report('getWithBody', entry.range, "'@snapshot' cannot be sent");
+      continue;
+    }
+    const type = checkValue(ctx, entry.value, { ...scope, position: 'data-top' }, true);
+    if (isGet && entry.value) {
+      const v = entry.value;
+      const nested = v.kind === 'Object' || v.kind === 'Array' || (type.kind !== 'unknown' && !mayBe(type, 'string') && !mayBe(type, 'number') && !mayBe(type, 'boolean') && (mayBe(type, 'object') || mayBe(type, 'array')));
+      if (nested) ctx.report('getWithBody', v.range, `'${key}' holds ${v.kind === 'Array' ? 'a list' : 'an object'}, which a query string cannot`);
+    }
+    entries.push(entry);
+  }
+  return { entries, snapshotKey: snapshotEntry ? keyName(snapshotEntry) : null, snapshotEntry };
+}

@@ -1,0 +1,129 @@
+// One `hook NAME on TRIGGERS { … }`: its settings, its templates against its triggers, and
+// the defaults that make it a complete webhook.
+import type { HookDecl, ObjectNode, Value } from '../../../grammar/ast.js';
+import type { ContentKind, HttpMethod } from '../../../runtime/compiled-module.js';
+import type { CheckContext } from './check-context.js';
+import type { CheckedHook, CheckedSnapshot } from './checked-model.js';
+import { checkData } from './check-data.js';
+import { checkHeaders } from './check-headers.js';
+import { checkMessages, defaultMessage } from './check-messages.js';
+import { methods } from './check-oauth.js';
+import { checkSnapshotSettings } from './check-snapshot-settings.js';
+import { checkTriggers } from './check-triggers.js';
+import { checkUrl } from './check-url.js';
+import { readSettings } from './read-settings.js';
+import { readBoolean, readDuration, readObject, readWord } from './setting-values.js';
+import { checkSecretValue } from './check-secret-value.js';
+import { closestName } from '../../schema/did-you-mean.js';
+
+export const hookSettings = ['url', 'method', 'content', 'headers', 'data', 'oauth', 'device', 'secret', 'messages', 'enabled', 'timeout', 'cooldown', 'snapshot'] as const;
+
+export interface FileDefaults {
+  device: Value | null;
+  secret: Value | null;
+  messages: Map<string, Value>;
+  snapshot: CheckedSnapshot;
+}
+
+export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefaults): CheckedHook | undefined {
+  if (!decl.name || decl.name.recovered) return undefined;
+  const name = decl.name.name;
+  const triggers = checkTriggers(ctx, decl);
+  const events = triggers.map((t) => t.event);
+  const s = readSettings(ctx, decl.body, hookSettings, `hook '${name}'`);
+  const uses = new Set<string>();
+
+  let oauth: string | null = null;
+  const o = s.get('oauth');
+  const oname = readWord(ctx, o, 'the name of an oauth block');
+  if (o && oname !== undefined) {
+    if (ctx.oauth.has(oname)) {
+      oauth = oname;
+      ctx.usedOAuth.add(oname);
+    } else ctx.reportWithSuggestion('unknownOAuth', o.value!.range, closestName(oname, [...ctx.oauth.keys()]), oname);
+  }
+  const scope = { triggers: events, oauth, position: 'value' as const, uses };
+
+  let method: HttpMethod = 'POST';
+  const m = readWord(ctx, s.get('method'), 'an HTTP method');
+  if (m !== undefined) {
+    if ((methods as readonly string[]).includes(m.toUpperCase())) method = m.toUpperCase() as HttpMethod;
+    else ctx.report('unknownMethod', s.get('method')!.value!.range, m);
+  }
+  const isGet = method === 'GET';
+
+  const url = s.get('url')?.value;
+  if (!url) ctx.report('missingSetting', decl.name.range, `Hook '${name}'`, "a 'url'");
+  else checkUrl(ctx, url, scope, 'url');
+
+  const headers = checkHeaders(ctx, readObject(ctx, s.get('headers')), scope);
+
+  const dataNode: ObjectNode | undefined = readObject(ctx, s.get('data'));
+  const data = dataNode ? checkData(ctx, dataNode, scope, isGet) : null;
+  const snapshotKey = data?.snapshotKey ?? null;
+
+  let content: ContentKind = snapshotKey ? 'multipart' : 'json';
+  const contentEntry = s.get('content');
+  const c = readWord(ctx, contentEntry, 'json, form or multipart');
+  if (contentEntry && c !== undefined) {
+    const range = contentEntry.value!.range;
+    if (c !== 'json' && c !== 'form' && c !== 'multipart') ctx.report('unknownContent', range, c);
+    else if (isGet) ctx.report('getWithBody', range, `'content ${c}' does not apply`);
+    else if (snapshotKey && c !== 'multipart') ctx.report('snapshotNeedsMultipart', range, c);
+    else {
+      content = c;
+      if (c === 'multipart' && !snapshotKey) ctx.report('multipartWithoutSnapshot', range);
+    }
+  }
+
+  const device = checkSecretValue(ctx, s.get('device')?.value, 'device', false) ?? defaults.device;
+  const secret = checkSecretValue(ctx, s.get('secret')?.value, 'secret', true) ?? defaults.secret;
+
+  const own = checkMessages(ctx, readObject(ctx, s.get('messages'), 'a block of messages'), events, oauth, uses);
+  const messages = new Map<string, Value>();
+  for (const event of events) {
+    const chosen = own.get(event) ?? defaults.messages.get(event);
+    if (chosen) messages.set(event, chosen);
+    else {
+      const d = defaultMessage(event);
+      for (const p of d.parts) if (p.kind === 'Param') uses.add(p.segments[0].name);
+      messages.set(event, d);
+    }
+  }
+  // Messages from the file's block are read in this hook too.
+  for (const event of events) {
+    const v = defaults.messages.get(event);
+    if (v && !own.has(event)) collectRoots(v, uses);
+  }
+
+  const enabled = readBoolean(ctx, s.get('enabled')) ?? true;
+  if (!enabled) ctx.report('disabledHook', s.get('enabled')!.value!.range, name);
+  const timeoutMs = readDuration(ctx, s.get('timeout'), 1000, 600_000) ?? 10_000;
+  const cooldownMs = readDuration(ctx, s.get('cooldown'), 0, 86_400_000) ?? 0;
+  const snapshot = checkSnapshotSettings(ctx, readObject(ctx, s.get('snapshot')), defaults.snapshot, `the snapshot block of hook '${name}'`, 'url');
+
+  return {
+    name,
+    enabled,
+    triggers,
+    method,
+    content,
+    url: url ?? { kind: 'String', value: '', parts: [], quote: '"', range: decl.name.range },
+    headers,
+    data: data ? data.entries : null,
+    snapshotKey,
+    snapshot,
+    oauth,
+    device,
+    secret,
+    messages,
+    timeoutMs,
+    cooldownMs,
+    uses,
+  };
+}
+
+function collectRoots(v: Value, into: Set<string>): void {
+  if (v.kind === 'Param') into.add(v.segments[0]?.name ?? '');
+  else if (v.kind === 'String') for (const p of v.parts) if (p.kind === 'Param') into.add(p.segments[0]?.name ?? '');
+}

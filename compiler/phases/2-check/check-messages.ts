@@ -1,0 +1,55 @@
+// `messages { Trigger "text" … }`, in a hook or for the whole file. A message is a template
+// of its own, checked against its one trigger; `@message` in data then inserts it.
+import type { ObjectNode, Position, StringNode, TemplatePart, Value } from '../../../grammar/ast.js';
+import { defaultMessageFor } from '../../triggers/plugin-triggers.js';
+import type { CheckContext } from './check-context.js';
+import { isTrigger, triggerNames } from './check-triggers.js';
+import { checkValue } from './check-value.js';
+import { keyName } from './read-settings.js';
+import { closestName } from '../../schema/did-you-mean.js';
+
+export function checkMessages(
+  ctx: CheckContext,
+  body: ObjectNode | undefined,
+  allowedTriggers: readonly string[] | null,
+  oauth: string | null,
+  uses?: Set<string>,
+): Map<string, Value> {
+  const out = new Map<string, Value>();
+  for (const entry of body?.entries ?? []) {
+    if (entry.recovered || !entry.value) continue;
+    const trigger = keyName(entry);
+    if (allowedTriggers ? !allowedTriggers.includes(trigger) : !isTrigger(trigger)) {
+      const candidates = allowedTriggers ?? triggerNames();
+      if (allowedTriggers) ctx.reportWithSuggestion('unknownMessageTrigger', entry.key.range, closestName(trigger, candidates), trigger);
+      else ctx.reportWithSuggestion('unknownTrigger', entry.key.range, closestName(trigger, candidates), trigger);
+      continue;
+    }
+    if (out.has(trigger)) ctx.report('duplicateSetting', entry.key.range, trigger);
+    const v = entry.value;
+    if (v.kind !== 'String' && v.kind !== 'Param') {
+      ctx.report('settingType', v.range, trigger, 'a message in quotes');
+      continue;
+    }
+    checkValue(ctx, v, { triggers: [trigger], oauth, position: 'text', inMessage: true, uses }, false);
+    out.set(trigger, v);
+  }
+  return out;
+}
+
+const nowhere: Position = { line: 0, column: 0, offset: 0 };
+
+/** The built-in text as a template node, so defaults and user messages compile alike. */
+export function defaultMessage(trigger: string): StringNode {
+  const text = defaultMessageFor(trigger);
+  const range = { start: nowhere, end: nowhere };
+  const parts: TemplatePart[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/@([A-Za-z_]\w*)/g)) {
+    if (m.index! > last) parts.push({ kind: 'Text', text: text.slice(last, m.index), range });
+    parts.push({ kind: 'Param', braced: false, segments: [{ name: m[1], range }], filters: [], range });
+    last = m.index! + m[0].length;
+  }
+  if (last < text.length) parts.push({ kind: 'Text', text: text.slice(last), range });
+  return { kind: 'String', value: text, parts, quote: '"', range };
+}

@@ -1,0 +1,54 @@
+// `oauth NAME { url method content headers data returns }`: a token request made before a
+// hook that names it. It runs before any event data exists, so only `@env` may appear; its
+// JSON answer becomes `@NAME.…`, typed by `returns`.
+import type { OAuthDecl } from '../../../grammar/ast.js';
+import type { HttpMethod } from '../../../runtime/compiled-module.js';
+import type { CheckContext } from './check-context.js';
+import type { CheckedOAuth } from './checked-model.js';
+import { checkHeaders } from './check-headers.js';
+import { checkUrl } from './check-url.js';
+import { checkValue } from './check-value.js';
+import { keyName, readSettings } from './read-settings.js';
+import { readObject, readWord } from './setting-values.js';
+
+export const methods: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const returnTypes = ['string', 'number', 'boolean', 'object', 'array'];
+
+export function checkOAuth(ctx: CheckContext, decl: OAuthDecl): CheckedOAuth | undefined {
+  if (!decl.name || decl.name.recovered) return undefined;
+  const name = decl.name.name;
+  const where = `oauth ${name}`;
+  const scope = { triggers: [], oauth: null, envOnly: `an oauth block`, position: 'value' as const };
+  const s = readSettings(ctx, decl.body, ['url', 'method', 'content', 'headers', 'data', 'returns'], `oauth block '${name}'`);
+
+  const url = s.get('url')?.value;
+  if (!url) ctx.report('missingSetting', decl.name.range, `OAuth block '${name}'`, "a 'url'");
+  else checkUrl(ctx, url, scope, 'url');
+
+  let method: HttpMethod = 'POST';
+  const m = readWord(ctx, s.get('method'), 'an HTTP method');
+  if (m !== undefined) {
+    if ((methods as readonly string[]).includes(m.toUpperCase())) method = m.toUpperCase() as HttpMethod;
+    else ctx.report('unknownMethod', s.get('method')!.value!.range, m);
+  }
+  let content: 'json' | 'form' = 'json';
+  const c = readWord(ctx, s.get('content'), 'json or form');
+  if (c !== undefined) {
+    if (c === 'json' || c === 'form') content = c;
+    else ctx.report('unknownContent', s.get('content')!.value!.range, c);
+  }
+  const headers = checkHeaders(ctx, readObject(ctx, s.get('headers')), scope);
+  const data = readObject(ctx, s.get('data')) ?? null;
+  if (data) checkValue(ctx, data, scope, true);
+
+  const returns: Record<string, string> = {};
+  const r = readObject(ctx, s.get('returns'), "an object of field types, such as '{ access_token: string }'");
+  for (const entry of r?.entries ?? []) {
+    if (entry.recovered || !entry.value) continue;
+    const v = entry.value;
+    const type = v.kind === 'Word' ? v.name : v.kind === 'String' ? v.value : '';
+    if (!returnTypes.includes(type)) ctx.report('returnsType', v.range, type || where);
+    else returns[keyName(entry)] = type;
+  }
+  return { name, url: url ?? { kind: 'String', value: '', parts: [], quote: '"', range: decl.range }, method, content, headers, data, returns };
+}

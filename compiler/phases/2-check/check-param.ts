@@ -1,0 +1,173 @@
+// Proves one `@path | filter…` against the schema of every trigger the hook listens to.
+// Returns the type the value has after its filters, for the checks that care (headers,
+// GET bodies); `unknown` wherever the schema cannot say.
+import type { ParamNode, PathSegment, Range } from '../../../grammar/ast.js';
+import { schemaTables } from '../../schema/tables.js';
+import type { SchemaType } from '../../schema/schema-types.js';
+import { closestName } from '../../schema/did-you-mean.js';
+import { fieldNames, fieldOf, typeToString } from '../../schema/type-utils.js';
+import type { CheckContext } from './check-context.js';
+import { checkFilters } from './check-filters.js';
+import type { ParamScope } from './param-scope.js';
+
+const UNKNOWN: SchemaType = { kind: 'unknown' };
+const STRING: SchemaType = { kind: 'string' };
+
+function span(a: PathSegment, b: PathSegment): Range {
+  return { start: a.range.start, end: b.range.end };
+}
+
+/** The roots a user can name: the schema's, `env`, and the file's oauth blocks. */
+export function rootNames(ctx: CheckContext): string[] {
+  return [...Object.keys(schemaTables.roots), 'env', ...ctx.oauth.keys()];
+}
+
+/** The type of `@extra` for a trigger: its event's payload. */
+function payloadOf(trigger: string): SchemaType {
+  return schemaTables.events[trigger]?.payload ?? UNKNOWN;
+}
+
+type Walk = { ok: true; type: SchemaType } | { ok: false; at: number; parent: SchemaType; scalar: boolean };
+
+/** Follows segments[from…] through `type`; stops at the first segment the type lacks. */
+function walk(type: SchemaType, segments: PathSegment[], from: number): Walk {
+  let t = type;
+  for (let i = from; i < segments.length; i++) {
+    if (t.kind === 'unknown') return { ok: true, type: UNKNOWN };
+    const f = fieldOf(t, segments[i].name);
+    if (!f) return { ok: false, at: i, parent: t, scalar: fieldNames(t).length === 0 && !hasIndex(t) };
+    t = f.type;
+  }
+  return { ok: true, type: t };
+}
+
+function hasIndex(t: SchemaType): boolean {
+  const r = t.kind === 'ref' ? schemaTables.types[t.name] : t;
+  return !!r && r.kind === 'object' && !!r.index;
+}
+
+function pathText(segments: PathSegment[], upTo: number): string {
+  return segments.slice(0, upTo).map((s) => s.name).join('.');
+}
+
+function reportWalkFailure(ctx: CheckContext, segments: PathSegment[], w: Extract<Walk, { ok: false }>): void {
+  const seg = segments[w.at];
+  const parentPath = pathText(segments, w.at);
+  if (w.scalar) {
+    ctx.report('fieldOfScalar', span(segments[0], seg), parentPath, typeToString(w.parent));
+  } else {
+    ctx.reportWithSuggestion('unknownField', seg.range, closestName(seg.name, fieldNames(w.parent)), seg.name, parentPath);
+  }
+}
+
+export function checkParam(ctx: CheckContext, param: ParamNode, scope: ParamScope): SchemaType {
+  if (param.recovered || param.segments.length === 0) return UNKNOWN;
+  const segments = param.segments;
+  const root = segments[0];
+  const whole: Range = param.range;
+
+  if (scope.envOnly && root.name !== 'env') {
+    ctx.report('onlyEnvHere', whole, scope.envOnly);
+    return UNKNOWN;
+  }
+  scope.uses?.add(root.name);
+
+  let type: SchemaType;
+  switch (root.name) {
+    case 'env': {
+      if (segments.length < 2) {
+        ctx.report('envNeedsName', whole);
+        return UNKNOWN;
+      }
+      if (segments.length > 2) ctx.report('envTooDeep', span(segments[2], segments[segments.length - 1]), segments[1].name);
+      ctx.env.add(segments[1].name);
+      type = STRING;
+      break;
+    }
+    case 'snapshot': {
+      if (scope.position === 'text' || scope.position === 'url') ctx.report('snapshotInTemplate', whole);
+      else if (scope.position !== 'data-top') ctx.report('snapshotNested', whole);
+      if (segments.length > 1) ctx.report('fieldOfScalar', span(segments[0], segments[1]), 'snapshot', 'an image');
+      if (param.filters.length > 0) ctx.report('snapshotWithFilter', param.filters[0].range);
+      return UNKNOWN;
+    }
+    case 'extra': {
+      type = checkExtra(ctx, segments, scope.triggers);
+      break;
+    }
+    default: {
+      const oauth = ctx.oauth.get(root.name);
+      if (oauth) {
+        if (scope.oauth !== root.name) ctx.report('oauthNotUsed', root.range, root.name);
+        ctx.usedOAuth.add(root.name);
+        type = walkOAuth(ctx, segments, oauth.returns);
+        break;
+      }
+      const field = schemaTables.roots[root.name];
+      if (!field) {
+        ctx.reportWithSuggestion('unknownRoot', root.range, closestName(root.name, rootNames(ctx)), root.name);
+        return UNKNOWN;
+      }
+      if (root.name === 'message' && scope.inMessage) ctx.report('messageCycle', whole);
+      if (root.name === 'percentCompleteMilestone' && scope.triggers.length > 0 && !scope.triggers.includes('Progress')) {
+        ctx.report('emptyMilestone', whole);
+      }
+      if (root.name === 'apiSecret' && scope.position === 'url') ctx.report('secretInUrl', whole, "'@apiSecret'");
+      const w = walk(field.type, segments, 1);
+      if (!w.ok) {
+        reportWalkFailure(ctx, segments, w);
+        return UNKNOWN;
+      }
+      type = w.type;
+    }
+  }
+  return checkFilters(ctx, param, type, pathText(segments, segments.length));
+}
+
+/** `@extra…` differs per trigger: an error when no trigger has it, a warning naming those without. */
+function checkExtra(ctx: CheckContext, segments: PathSegment[], triggers: string[]): SchemaType {
+  if (triggers.length === 0 || segments.length === 1) return UNKNOWN;
+  const found: SchemaType[] = [];
+  const missing: string[] = [];
+  let firstFailure: Extract<Walk, { ok: false }> | undefined;
+  const candidates = new Set<string>();
+  for (const trigger of triggers) {
+    const w = walk(payloadOf(trigger), segments, 1);
+    if (w.ok) found.push(w.type);
+    else {
+      missing.push(trigger);
+      firstFailure ??= w;
+      if (w.at === firstFailure.at) for (const n of fieldNames(w.parent)) candidates.add(n);
+    }
+  }
+  if (found.length === 0 && firstFailure) {
+    const seg = segments[firstFailure.at];
+    const parentPath = pathText(segments, firstFailure.at);
+    if (candidates.size === 0) ctx.report('fieldOfScalar', span(segments[0], seg), parentPath, typeToString(firstFailure.parent));
+    else ctx.reportWithSuggestion('unknownField', seg.range, closestName(seg.name, [...candidates]), seg.name, parentPath);
+    return UNKNOWN;
+  }
+  if (missing.length > 0) {
+    ctx.report('missingForTriggers', span(segments[0], segments[segments.length - 1]), '@' + pathText(segments, segments.length), missing.join(', '));
+  }
+  return found.length === 1 ? found[0] : { kind: 'union', types: found };
+}
+
+function walkOAuth(ctx: CheckContext, segments: PathSegment[], returns: Record<string, string>): SchemaType {
+  if (segments.length < 2) return UNKNOWN;
+  const names = Object.keys(returns);
+  if (names.length === 0) return UNKNOWN;
+  const seg = segments[1];
+  const declared = returns[seg.name];
+  if (declared === undefined) {
+    ctx.reportWithSuggestion('unknownField', seg.range, closestName(seg.name, names), seg.name, segments[0].name);
+    return UNKNOWN;
+  }
+  const type: SchemaType =
+    declared === 'string' ? { kind: 'string' } : declared === 'number' ? { kind: 'number' } : declared === 'boolean' ? { kind: 'boolean' } : UNKNOWN;
+  if (segments.length > 2 && type.kind !== 'unknown') {
+    ctx.report('fieldOfScalar', span(segments[0], segments[2]), pathText(segments, 2), declared);
+    return UNKNOWN;
+  }
+  return type;
+}

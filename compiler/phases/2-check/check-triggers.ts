@@ -1,0 +1,52 @@
+// `on PrintDone, Progress every 10%, PrintResumed`: the plugin's seven triggers, any
+// OctoPrint event by its wire name, and third-party plugin events (`plugin_<id>_<event>`),
+// whose payloads the schema cannot know.
+import type { HookDecl } from '../../../grammar/ast.js';
+import { schemaTables } from '../../schema/tables.js';
+import { closestName } from '../../schema/did-you-mean.js';
+import { pluginTriggers, topicFor } from '../../triggers/plugin-triggers.js';
+import type { CheckContext } from './check-context.js';
+import type { CheckedTrigger } from './checked-model.js';
+
+export function triggerNames(): string[] {
+  return [...new Set([...Object.keys(pluginTriggers), ...Object.keys(schemaTables.events)])];
+}
+
+export function isTrigger(name: string): boolean {
+  return name in pluginTriggers || name in schemaTables.events || /^plugin_[A-Za-z0-9]+_\w+$/.test(name);
+}
+
+export function checkTriggers(ctx: CheckContext, hook: HookDecl): CheckedTrigger[] {
+  const out: CheckedTrigger[] = [];
+  const seen = new Set<string>();
+  for (const t of hook.triggers) {
+    if (t.recovered) continue;
+    const name = t.name.name;
+    if (!isTrigger(name)) {
+      ctx.reportWithSuggestion('unknownTrigger', t.name.range, closestName(name, triggerNames()), name);
+      continue;
+    }
+    if (seen.has(name)) {
+      ctx.report('duplicateTrigger', t.name.range, name);
+      continue;
+    }
+    seen.add(name);
+    const trigger: CheckedTrigger = { event: name, topic: topicFor(name) };
+    if (name === 'Progress') {
+      if (!t.every) {
+        ctx.report('progressNeedsEvery', t.range);
+        trigger.every = 10;
+      } else if (!Number.isInteger(t.every.value) || t.every.value < 1 || t.every.value > 99) {
+        ctx.report('progressInterval', t.every.range, t.every.raw);
+        trigger.every = 10;
+      } else {
+        trigger.every = t.every.value;
+      }
+    } else if (t.every) {
+      ctx.report('everyOnlyProgress', t.every.range);
+    }
+    out.push(trigger);
+  }
+  if (hook.triggers.length === 0 && hook.name) ctx.report('noTriggers', hook.name.range, hook.name.name);
+  return out;
+}

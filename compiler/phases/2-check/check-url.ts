@@ -1,0 +1,58 @@
+// A URL that cannot be valid is caught before a print: wrong or missing scheme, spaces,
+// no host. A URL that starts with a parameter (`@env.BASE_URL/x`) can only be checked at
+// run time, so only its literal text is looked at.
+import type { Value } from '../../../grammar/ast.js';
+import type { CheckContext } from './check-context.js';
+import { checkParam } from './check-param.js';
+import { checkTemplate } from './check-value.js';
+import type { ParamScope } from './param-scope.js';
+
+export function checkUrl(ctx: CheckContext, value: Value | undefined, scope: ParamScope, setting: string): void {
+  if (!value || value.recovered) return;
+  if (value.kind === 'Param') {
+    checkParam(ctx, value, { ...scope, position: 'url' });
+    return;
+  }
+  if (value.kind !== 'String') {
+    ctx.report('settingType', value.range, setting, 'a URL in quotes');
+    return;
+  }
+  checkTemplate(ctx, value, { ...scope, position: 'url' });
+  const first = value.parts[0];
+  if (!first) {
+    ctx.report('invalidUrl', value.range, 'it is empty');
+    return;
+  }
+  if (first.kind === 'Param') {
+    if (first.segments[0]?.name !== 'env') ctx.report('invalidUrl', value.range, "it must start with 'http://', 'https://' or '@env.NAME'");
+    return;
+  }
+  const literal = value.parts.length === 1;
+  const text = first.text;
+  const problem = urlProblem(text, literal);
+  if (problem) ctx.report('invalidUrl', value.range, problem);
+}
+
+function urlProblem(text: string, complete: boolean): string | undefined {
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(text);
+  if (!scheme) {
+    if (!complete && ('http://'.startsWith(text) || 'https://'.startsWith(text))) return undefined;
+    return "it must start with 'http://' or 'https://'";
+  }
+  const s = scheme[1].toLowerCase();
+  if (s !== 'http' && s !== 'https') return `'${scheme[1]}:' is not http or https`;
+  if (/\s/.test(text)) return 'it contains white space';
+  if (!/^[a-zA-Z]+:\/\//.test(text)) return `'${scheme[1]}:' must be followed by '//'`;
+  if (complete) {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      return `'${text}' does not parse as a URL`;
+    }
+    if (!url.hostname) return 'it has no host';
+  } else if (/^[a-zA-Z]+:\/\/(\/|$)/.test(text) && text.length > s.length + 3) {
+    return 'it has no host';
+  }
+  return undefined;
+}

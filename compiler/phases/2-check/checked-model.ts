@@ -1,0 +1,59 @@
+// What the checker hands the emitter: the file's meaning with every default applied and
+// every name resolved. Values stay AST nodes, so the emitter can compile their templates.
+import type { ObjectEntry, ObjectNode, Value } from '../../../grammar/ast.js';
+import type { ContentKind, HttpMethod } from '../../../runtime/compiled-module.js';
+
+export interface CheckedTrigger {
+  event: string;
+  every?: number;
+  topic: string;
+}
+
+export interface CheckedSnapshot {
+  url?: Value;
+  fit: { width: number; height: number };
+  quality: number;
+  flipH?: boolean;
+  flipV?: boolean;
+  rotate?: number;
+  timeoutMs: number;
+}
+
+export interface CheckedHook {
+  name: string;
+  enabled: boolean;
+  triggers: CheckedTrigger[];
+  method: HttpMethod;
+  content: ContentKind;
+  url: Value;
+  headers: ObjectEntry[];
+  /** The data object's entries, without the snapshot entry. */
+  data: ObjectEntry[] | null;
+  snapshotKey: string | null;
+  snapshot: CheckedSnapshot;
+  oauth: string | null;
+  device: Value | null;
+  secret: Value | null;
+  /** `@message` per trigger event: the hook's, else the file's, else the default text. */
+  messages: Map<string, Value>;
+  timeoutMs: number;
+  cooldownMs: number;
+  uses: Set<string>;
+}
+
+export interface CheckedOAuth {
+  name: string;
+  url: Value;
+  method: HttpMethod;
+  content: 'json' | 'form';
+  headers: ObjectEntry[];
+  data: ObjectNode | null;
+  returns: Record<string, string>;
+}
+
+export interface CheckedFile {
+  octoprint: { url: Value | null; apikey: Value | null };
+  oauth: CheckedOAuth[];
+  hooks: CheckedHook[];
+  env: Set<string>;
+}

@@ -1,0 +1,102 @@
+// Phase 2: what the file means. Top-level declarations first (so hooks can see every oauth
+// block and the file's defaults wherever they are written), then each hook.
+import type { OhkFile, Value } from '../../../grammar/ast.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { CheckContext } from './check-context.js';
+import type { CheckedFile, CheckedHook, CheckedSnapshot } from './checked-model.js';
+import { checkHook, type FileDefaults } from './check-hook.js';
+import { checkMessages } from './check-messages.js';
+import { checkOAuth } from './check-oauth.js';
+import { checkSecretValue } from './check-secret-value.js';
+import { checkSnapshotSettings, defaultSnapshot } from './check-snapshot-settings.js';
+import { checkUrl } from './check-url.js';
+import { readSettings } from './read-settings.js';
+
+export interface CheckResult {
+  model: CheckedFile;
+  diagnostics: Diagnostic[];
+}
+
+export function check(file: OhkFile): CheckResult {
+  const ctx = new CheckContext();
+  const once = new Map<string, true>();
+  const first = (name: string, range: Parameters<CheckContext['report']>[1]) => {
+    if (once.has(name)) {
+      ctx.report('duplicateBlock', range, name);
+      return false;
+    }
+    once.set(name, true);
+    return true;
+  };
+
+  let device: Value | null = null;
+  let secret: Value | null = null;
+  let messages = new Map<string, Value>();
+  let snapshot: CheckedSnapshot = defaultSnapshot;
+  const octoprint: CheckedFile['octoprint'] = { url: null, apikey: null };
+
+  for (const item of file.items) {
+    if (item.recovered) continue;
+    switch (item.kind) {
+      case 'Device':
+        if (first('device', item.keyword)) device = checkSecretValue(ctx, item.value, 'device', false) ?? null;
+        break;
+      case 'Secret':
+        if (first('secret', item.keyword)) secret = checkSecretValue(ctx, item.value, 'secret', true) ?? null;
+        break;
+      case 'OAuth': {
+        const o = checkOAuth(ctx, item);
+        if (!o) break;
+        if (ctx.oauth.has(o.name)) ctx.report('duplicateOAuth', item.name!.range, o.name);
+        else ctx.oauth.set(o.name, o);
+        break;
+      }
+      case 'Block': {
+        const kw = item.keyword.name;
+        if (!first(kw, item.keyword.range)) break;
+        if (kw === 'messages') messages = checkMessages(ctx, item.body, null, null);
+        else if (kw === 'webcam') snapshot = checkSnapshotSettings(ctx, item.body, defaultSnapshot, 'webcam', 'snapshot');
+        else if (kw === 'octoprint') {
+          const s = readSettings(ctx, item.body, ['url', 'apikey'], 'octoprint');
+          const url = s.get('url')?.value;
+          if (url) {
+            checkUrl(ctx, url, { triggers: [], oauth: null, envOnly: 'the octoprint block', position: 'url' }, 'url');
+            octoprint.url = url;
+          }
+          octoprint.apikey = checkSecretValue(ctx, s.get('apikey')?.value, 'apikey', true) ?? null;
+        }
+        break;
+      }
+      case 'Hook':
+        break;
+    }
+  }
+
+  const defaults: FileDefaults = { device, secret, messages, snapshot };
+  const hooks: CheckedHook[] = [];
+  const names = new Set<string>();
+  for (const item of file.items) {
+    if (item.kind !== 'Hook' || item.recovered) continue;
+    const hook = checkHook(ctx, item, defaults);
+    if (!hook) continue;
+    if (names.has(hook.name)) {
+      ctx.report('duplicateHook', item.name!.range, hook.name);
+      continue;
+    }
+    names.add(hook.name);
+    hooks.push(hook);
+  }
+
+  for (const [name] of ctx.oauth) {
+    if (!ctx.usedOAuth.has(name)) {
+      const decl = file.items.find((i) => i.kind === 'OAuth' && i.name?.name === name);
+      if (decl && decl.kind === 'OAuth' && decl.name) ctx.report('oauthUnused', decl.name.range, name);
+    }
+  }
+  if (hooks.length === 0 && !file.items.some((i) => i.kind === 'Hook')) {
+    const end = file.range.end;
+    ctx.report('noHooks', { start: { line: 1, column: 1, offset: 0 }, end: end.offset > 0 ? { line: 1, column: 2, offset: 1 } : end });
+  }
+
+  return { model: { octoprint, oauth: [...ctx.oauth.values()], hooks, env: ctx.env }, diagnostics: ctx.diagnostics };
+}

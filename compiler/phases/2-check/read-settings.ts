@@ -1,0 +1,34 @@
+// Reads a settings block (`{ url "…" method POST … }`) against the settings it allows:
+// unknown names get a did-you-mean, repeats are reported, and each known setting's entry
+// is handed back by name for the block's own checks.
+import type { ObjectEntry, ObjectNode } from '../../../grammar/ast.js';
+import { closestName } from '../../schema/did-you-mean.js';
+import type { CheckContext } from './check-context.js';
+
+export function readSettings(
+  ctx: CheckContext,
+  body: ObjectNode | undefined,
+  allowed: readonly string[],
+  where: string,
+): Map<string, ObjectEntry> {
+  const seen = new Map<string, ObjectEntry>();
+  if (!body) return seen;
+  for (const entry of body.entries) {
+    if (entry.recovered) continue;
+    const name = entry.key.kind === 'Identifier' ? entry.key.name : entry.key.value;
+    if (!allowed.includes(name)) {
+      ctx.reportWithSuggestion('unknownSetting', entry.key.range, closestName(name, allowed), name, where);
+      continue;
+    }
+    if (seen.has(name)) {
+      ctx.report('duplicateSetting', entry.key.range, name);
+      continue;
+    }
+    seen.set(name, entry);
+  }
+  return seen;
+}
+
+export function keyName(entry: ObjectEntry): string {
+  return entry.key.kind === 'Identifier' ? entry.key.name : entry.key.value;
+}

@@ -1,0 +1,66 @@
+// Readers for the simple setting forms (a word from a list, a duration in a range, a
+// boolean, a number). Each reports a catalogue diagnostic and returns undefined when the
+// value has the wrong form, so callers fall back to the default and keep checking.
+import type { ObjectEntry, ObjectNode, Value } from '../../../grammar/ast.js';
+import type { CheckContext } from './check-context.js';
+import { keyName } from './read-settings.js';
+
+function valueOf(entry: ObjectEntry | undefined): Value | undefined {
+  return entry && !entry.value?.recovered ? entry.value : undefined;
+}
+
+export function readWord(ctx: CheckContext, entry: ObjectEntry | undefined, what: string): string | undefined {
+  const v = valueOf(entry);
+  if (!entry || !v) return undefined;
+  if (v.kind === 'Word') return v.name;
+  if (v.kind === 'String' && v.parts.every((p) => p.kind === 'Text')) return v.value;
+  ctx.report('settingType', v.range, keyName(entry), what);
+  return undefined;
+}
+
+export function readBoolean(ctx: CheckContext, entry: ObjectEntry | undefined): boolean | undefined {
+  const v = valueOf(entry);
+  if (!entry || !v) return undefined;
+  if (v.kind === 'Boolean') return v.value;
+  ctx.report('settingType', v.range, keyName(entry), 'true or false');
+  return undefined;
+}
+
+export function readDuration(ctx: CheckContext, entry: ObjectEntry | undefined, minMs: number, maxMs: number): number | undefined {
+  const v = valueOf(entry);
+  if (!entry || !v) return undefined;
+  if (v.kind !== 'Duration') {
+    ctx.report('settingType', v.range, keyName(entry), "a duration such as '500ms', '10s', '5m' or '2h'");
+    return undefined;
+  }
+  if (v.ms < minMs || v.ms > maxMs) {
+    ctx.report('durationRange', v.range, keyName(entry), formatMs(minMs), formatMs(maxMs));
+    return undefined;
+  }
+  return v.ms;
+}
+
+export function readNumber(ctx: CheckContext, entry: ObjectEntry | undefined, min: number, max: number): number | undefined {
+  const v = valueOf(entry);
+  if (!entry || !v) return undefined;
+  if (v.kind !== 'Number' || !Number.isInteger(v.value) || v.value < min || v.value > max) {
+    ctx.report('numberRange', v.range, keyName(entry), min, max);
+    return undefined;
+  }
+  return v.value;
+}
+
+export function readObject(ctx: CheckContext, entry: ObjectEntry | undefined, what = 'an object { … }'): ObjectNode | undefined {
+  const v = valueOf(entry);
+  if (!entry || !v) return undefined;
+  if (v.kind === 'Object') return v;
+  ctx.report('settingType', v.range, keyName(entry), what);
+  return undefined;
+}
+
+export function formatMs(ms: number): string {
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
+  if (ms % 1000 === 0) return `${ms / 1000}s`;
+  return `${ms}ms`;
+}

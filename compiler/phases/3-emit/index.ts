@@ -1,0 +1,116 @@
+// Phase 3: the standalone ES module. No imports, no template interpreted at run time:
+// each templated value becomes a small function over the render context. Deterministic:
+// the same file gives the same bytes (no dates, sorted sets).
+import type { Value } from '../../../grammar/ast.js';
+import { filters } from '../../filters/filter-table.js';
+import type { CheckedFile, CheckedHook, CheckedOAuth, CheckedSnapshot } from '../2-check/checked-model.js';
+import { jsKey, jsString } from './js-literal.js';
+import * as helpers from './render-helpers.js';
+import { ValueEmitter } from './emit-value.js';
+
+const helperSources: Record<string, (...a: never[]) => unknown> = {
+  $g: helpers.$g,
+  $v: helpers.$v,
+  $t: helpers.$t,
+  $u: helpers.$u,
+  ...Object.fromEntries(Object.values(filters).map((f) => ['$' + f.name, f.fn])),
+};
+
+function fn(body: string): string {
+  return `(c) => ${body.startsWith('{') ? `(${body})` : body}`;
+}
+
+function list(items: string[], indent: string): string {
+  return items.length === 0 ? '[]' : `[\n${items.map((i) => `${indent}  ${i},`).join('\n')}\n${indent}]`;
+}
+
+function record(entries: Array<[string, string]>, indent: string): string {
+  return entries.length === 0 ? '{}' : `{\n${entries.map(([k, v]) => `${indent}  ${jsKey(k)}: ${v},`).join('\n')}\n${indent}}`;
+}
+
+export function emitModule(model: CheckedFile, sourceName: string): string {
+  const e = new ValueEmitter();
+  const headersFn = (entries: CheckedHook['headers']) =>
+    fn(`{ ${entries.map((h) => `${jsKey(h.key.kind === 'Identifier' ? h.key.name : h.key.value)}: ${e.value(h.value, 'text')}`).join(', ')} }`);
+  const valueFn = (v: Value | null, mode: 'typed' | 'text' | 'url') => (v ? fn(e.value(v, mode)) : '() => ""');
+
+  const snapshot = (s: CheckedSnapshot, indent: string) => {
+    const fields: Array<[string, string]> = [];
+    if (s.url) fields.push(['url', valueFn(s.url, 'url')]);
+    fields.push(['fit', `{ width: ${s.fit.width}, height: ${s.fit.height} }`], ['quality', String(s.quality)]);
+    if (s.flipH !== undefined) fields.push(['flipH', String(s.flipH)]);
+    if (s.flipV !== undefined) fields.push(['flipV', String(s.flipV)]);
+    if (s.rotate !== undefined) fields.push(['rotate', String(s.rotate)]);
+    fields.push(['timeoutMs', String(s.timeoutMs)]);
+    return record(fields, indent);
+  };
+
+  const hook = (h: CheckedHook) => {
+    const i = '    ';
+    const triggers = h.triggers.map(
+      (t) => `{ event: ${jsString(t.event)}, topic: ${jsString(t.topic)}${t.every !== undefined ? `, every: ${t.every}` : ''} }`,
+    );
+    const data = h.data
+      ? fn(`{ ${h.data.map((d) => `${jsKey(d.key.kind === 'Identifier' ? d.key.name : d.key.value)}: ${e.value(d.value, 'typed')}`).join(', ')} }`)
+      : 'null';
+    const fields: Array<[string, string]> = [
+      ['name', jsString(h.name)],
+      ['enabled', String(h.enabled)],
+      ['triggers', list(triggers, i)],
+      ['method', jsString(h.method)],
+      ['content', jsString(h.content)],
+      ['url', valueFn(h.url, 'url')],
+      ['headers', headersFn(h.headers)],
+      ['data', data],
+      ['snapshotKey', h.snapshotKey === null ? 'null' : jsString(h.snapshotKey)],
+      ['snapshot', snapshot(h.snapshot, i)],
+      ['oauth', h.oauth === null ? 'null' : jsString(h.oauth)],
+      ['deviceIdentifier', valueFn(h.device, 'typed')],
+      ['apiSecret', valueFn(h.secret, 'typed')],
+      ['messages', record([...h.messages].map(([k, v]) => [k, fn(e.value(v, 'text'))]), i)],
+      ['timeoutMs', String(h.timeoutMs)],
+      ['cooldownMs', String(h.cooldownMs)],
+      ['uses', JSON.stringify([...h.uses].filter(Boolean).sort())],
+    ];
+    return record(fields, '  ');
+  };
+
+  const oauth = (o: CheckedOAuth) =>
+    record(
+      [
+        ['name', jsString(o.name)],
+        ['url', valueFn(o.url, 'url')],
+        ['method', jsString(o.method)],
+        ['content', jsString(o.content)],
+        ['headers', headersFn(o.headers)],
+        ['data', o.data ? fn(e.value(o.data, 'typed')) : '() => ({})'],
+        ['returns', record(Object.entries(o.returns).map(([k, v]) => [k, jsString(v)]), '    ')],
+      ],
+      '  ',
+    );
+
+  const hooksText = list(model.hooks.map(hook), '');
+  const oauthText = record(model.oauth.map((o) => [o.name, oauth(o)]), '');
+  const octoprint = `{ url: ${model.octoprint.url ? valueFn(model.octoprint.url, 'url') : 'null'}, apikey: ${model.octoprint.apikey ? valueFn(model.octoprint.apikey, 'text') : 'null'} }`;
+
+  const used = [...e.helpers].sort();
+  const helperText = used.map((name) => `const ${name} = ${helperSources[name].toString()};`).join('\n');
+  return [
+    `// Compiled by octohookc from ${jsString(sourceName)}. Do not edit: change the .ohk file and build again.`,
+    helperText,
+    '',
+    `const hooks = ${hooksText};`,
+    '',
+    `const oauth = ${oauthText};`,
+    '',
+    `export default {`,
+    `  format: 1,`,
+    `  source: ${jsString(sourceName)},`,
+    `  octoprint: ${octoprint},`,
+    `  oauth,`,
+    `  hooks,`,
+    `  env: ${JSON.stringify([...model.env].sort())},`,
+    `};`,
+    '',
+  ].join('\n');
+}
