@@ -33,6 +33,8 @@ export type ContentKind = 'json' | 'form' | 'multipart';
 export interface TriggerSpec {
   /** `PrintDone`, `UserActionNeeded`, `Progress`, or any OctoPrint wire name. */
   event: string;
+  /** The plugin's `@topic` text for this trigger ("Print Done"), or a readable event name. */
+  topic: string;
   /** For `Progress every N%`. */
   every?: number;
 }
@@ -43,8 +45,9 @@ export interface SnapshotSettings {
   fit: { width: number; height: number };
   /** JPEG quality 1–100. */
   quality: number;
-  flipH: boolean;
-  flipV: boolean;
+  /** Absent: OctoPrint's own webcam setting. */
+  flipH?: boolean;
+  flipV?: boolean;
   /** Degrees counter-clockwise: 0, 90, 180 or 270; absent: OctoPrint's own setting. */
   rotate?: number;
   timeoutMs: number;
