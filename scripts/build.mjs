@@ -19,6 +19,10 @@ if (existsSync(join(root, 'schema'))) generateSchemaTables(root);
 
 function walk(dir, out) {
   if (!existsSync(dir)) return out;
+  if (!statSync(dir).isDirectory()) {
+    if (dir.endsWith('.ts') && !dir.endsWith('.d.ts')) out.push(dir);
+    return out;
+  }
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) walk(p, out);
