@@ -18,6 +18,9 @@ function e(code: string, message: string): Entry {
 function w(code: string, message: string): Entry {
   return { code, severity: 'warning', message };
 }
+function i(code: string, message: string): Entry {
+  return { code, severity: 'info', message };
+}
 
 export const catalogue = {
   // ---- OH1xxx: reading the file
@@ -80,7 +83,7 @@ export const catalogue = {
   oauthUnused: w('OH3033', "OAuth block '{0}' is not used by any hook."),
   getWithBody: e('OH3034', 'A GET hook sends its data as a query string, so {0}.'),
   multipartWithoutSnapshot: w('OH3035', "'content multipart' without '@snapshot' sends only text fields."),
-  snapshotNeedsMultipart: e('OH3036', "'@snapshot' is sent as a file, which needs 'content multipart' (or no 'content' at all), not '{0}'."),
+  snapshotMakesMultipart: i('OH3036', "'@snapshot' is sent as a file, so this hook sends multipart/form-data rather than {0}: the other fields become form fields, objects as JSON text."),
   unknownMessageTrigger: e('OH3040', "'{0}' is not a trigger of this hook."),
   returnsType: e('OH3050', "'{0}' is not a type: use string, number, boolean, object or array."),
   headerValue: e('OH3060', "Header '{0}' must be a string."),

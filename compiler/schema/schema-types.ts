@@ -11,6 +11,7 @@ export type SchemaType =
   | { kind: 'literal'; value: string | number | boolean }
   | { kind: 'object'; name?: string; fields: Record<string, SchemaField>; index?: SchemaType }
   | { kind: 'array'; element: SchemaType }
+  /** Members in declaration order; null stays a member. A union of no members is `never`. */
   | { kind: 'union'; types: SchemaType[] }
   /** A named interface or alias, resolved through `SchemaTables.types`. */
   | { kind: 'ref'; name: string };
@@ -20,6 +21,8 @@ export interface SchemaField {
   optional: boolean;
   /** The declaration's JSDoc text, for hovers and completions. */
   doc?: string;
+  /** The OctoPrint version that introduced the field, from a `@since` JSDoc tag. */
+  since?: string;
 }
 
 export interface EventSchema {
@@ -28,6 +31,13 @@ export interface EventSchema {
   /** The `payload` of the event message, which becomes `@extra`. */
   payload: SchemaType;
   doc?: string;
+  /** The OctoPrint version that introduced the event, from a `@since` JSDoc tag. */
+  since?: string;
+  /**
+   * True for the triggers octohook synthesizes itself (`UserActionNeeded`, `Progress`, declared
+   * in `SynthesizedTriggerPayloads`); absent for events OctoPrint sends on the wire.
+   */
+  synthesized?: boolean;
 }
 
 export interface SchemaTables {
@@ -41,4 +51,6 @@ export interface SchemaTables {
    * trigger's event. `env` and the oauth names are handled by the checker itself.
    */
   roots: Record<string, SchemaField>;
+  /** The JSDoc text of each named type in `types`, for hovers. */
+  typeDocs?: Record<string, string>;
 }

@@ -69,7 +69,7 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
     const range = contentEntry.value!.range;
     if (c !== 'json' && c !== 'form' && c !== 'multipart') ctx.report('unknownContent', range, c);
     else if (isGet) ctx.report('getWithBody', range, `'content ${c}' does not apply`);
-    else if (snapshotKey && c !== 'multipart') ctx.report('snapshotNeedsMultipart', range, c);
+    else if (snapshotKey && c !== 'multipart') ctx.report('snapshotMakesMultipart', range, c);
     else {
       content = c;
       if (c === 'multipart' && !snapshotKey) ctx.report('multipartWithoutSnapshot', range);

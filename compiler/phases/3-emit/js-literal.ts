@@ -1,13 +1,11 @@
-// Every string the emitter writes goes through here. JSON.stringify already escapes quotes,
-// backslashes, control characters and (since ES2019) lone surrogates; on top of that we
-// escape U+2028/U+2029 (line terminators in older JS), `<` (so `</script>` or `<!--` can
-// never close an HTML context the module is pasted into) and `*`/`/` stay harmless because
-// they only ever appear inside string literals, never in comments.
+// Every string the emitter writes goes through here. JSON.stringify escapes quotes,
+// backslashes and control characters; on top of that every character outside printable
+// ASCII becomes a \u escape (so U+2028/2029 and lone surrogates cannot break the module,
+// and the file is plain ASCII whatever the .ohk held), and `<` too, so `</script>` or
+// `<!--` never close an HTML context the module is pasted into. `*/` is harmless: user
+// text only ever lands inside string literals, never in comments.
 export function jsString(s: string): string {
-  return JSON.stringify(s)
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
-    .replace(/</g, '\\u003c');
+  return JSON.stringify(s).replace(/[<\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
 /** An object key: computed for `__proto__`, which as a literal key would set the prototype. */
