@@ -29,6 +29,7 @@ export const catalogue = {
   unterminatedString: e('OH1003', 'Unterminated string: a string must end on the line it starts.'),
   unterminatedComment: e('OH1004', "Unterminated comment: '/*' has no matching '*/'."),
   invalidEscape: e('OH1005', "Invalid escape sequence '{0}' in a string."),
+  invalidNumber: e('OH1006', "'{0}' is not a number, a duration (500ms, 10s, 5m, 2h) or a size (1640x1232)."),
   expectedToken: e('OH1010', 'Expected {0} but found {1}.'),
   expectedTopLevel: e('OH1011', "Expected 'device', 'secret', 'octoprint', 'webcam', 'messages', 'oauth' or 'hook' but found {0}."),
   expectedValue: e('OH1012', 'Expected a value but found {0}.'),
@@ -37,6 +38,7 @@ export const catalogue = {
   emptyParam: e('OH1021', "'@' must be followed by a parameter name; write '@@' for a literal '@'."),
   invalidParam: e('OH1022', 'Invalid parameter: {0}.'),
   invalidFilterArgument: e('OH1023', 'Filter arguments must be literals (strings, numbers, true, false or null); found {0}.'),
+  internalError: e('OH1098', 'The parser failed on this file ({0}); please report this as a bug.'),
   tooManyErrors: e('OH1099', 'Too many syntax errors; stopped after {0}.'),
 
   // ---- OH2xxx: parameters
