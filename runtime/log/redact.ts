@@ -69,10 +69,10 @@ export class SecretSet {
   }
 }
 
-// `Bearer <anything token-like>` always; `Basic <…>` only when it looks like base64, so that
-// prose such as "Basic authentication failed" survives.
+// `Bearer <anything token-like>` always; `Basic <…>` only when it looks like base64 (a digit,
+// `+/=`, or a lower-upper case change), so prose such as "Basic authentication failed" survives.
 const BEARER = /\b(Bearer)(\s+)[A-Za-z0-9\-._~+/]+=*/gi;
-const BASIC = /\b(Basic)(\s+)(?=[A-Za-z0-9+/]*[0-9+/=])[A-Za-z0-9+/]{8,}=*/gi;
+const BASIC = /\b([Bb][Aa][Ss][Ii][Cc])(\s+)(?=[A-Za-z0-9+/]*(?:[0-9+/=]|[a-z][A-Z]))[A-Za-z0-9+/]{8,}=*/g;
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/\s?#@]+@/gi;
 // key=value (query strings, form bodies) and "key": "value" (JSON text) for sensitive keys.
 const QUERY_PARAM = /([?&;]|^)([^=&?#\s]+)=([^&#\s]*)/g;
