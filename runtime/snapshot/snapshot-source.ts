@@ -15,7 +15,7 @@
 // in `snapshot { }` / `webcam { }`), else OctoPrint's setting for its snapshot webcam
 // (`flipH`, `flipV`, `rotate90` = 90° counter-clockwise), else off. This holds also when the
 // hook names its own URL: most such URLs point at the same camera OctoPrint shows, and a
-// hook can always say `flip none` / `rotate 0` explicitly.
+// hook that means "no flip" or "no rotation" can say so explicitly.
 
 import type { RenderContext, SnapshotSettings } from '../compiled-module.js';
 import { OctohookError } from '../errors.js';
