@@ -4,7 +4,7 @@ import type { ParamNode, Value } from '../../../grammar/ast.js';
 import { filters, type FilterArg } from '../../filters/filter-table.js';
 import { closestName } from '../../schema/did-you-mean.js';
 import type { SchemaType } from '../../schema/schema-types.js';
-import { mayBe, typeToString } from '../../schema/type-utils.js';
+import { mayBe, typeToString, unionOf, withoutNull } from '../../schema/type-utils.js';
 import type { CheckContext } from './check-context.js';
 
 const article = (kind: string) => (kind === 'any' ? 'any value' : kind === 'integer' ? 'a whole number' : `a ${kind}`);
@@ -23,12 +23,6 @@ function literalType(arg: Value): SchemaType {
     case 'Boolean': return { kind: 'boolean' };
     default: return { kind: 'null' };
   }
-}
-
-function withoutNull(t: SchemaType): SchemaType {
-  if (t.kind !== 'union') return t;
-  const rest = t.types.filter((m) => m.kind !== 'null');
-  return rest.length === 1 ? rest[0] : { kind: 'union', types: rest };
 }
 
 export function checkFilters(ctx: CheckContext, param: ParamNode, input: SchemaType, path: string): SchemaType {
@@ -56,7 +50,7 @@ export function checkFilters(ctx: CheckContext, param: ParamNode, input: SchemaT
       ctx.report('filterInputType', call.nameRange, spec.name, article(spec.input), described, typeToString(type));
     }
     if (spec.output === 'input') {
-      type = call.args[0] ? { kind: 'union', types: [withoutNull(type), literalType(call.args[0])] } : type;
+      type = call.args[0] ? unionOf([withoutNull(type), literalType(call.args[0])]) : type;
     } else {
       type = spec.output === 'any' ? { kind: 'unknown' } : { kind: spec.output };
     }

@@ -5,7 +5,7 @@ import type { ParamNode, PathSegment, Range } from '../../../grammar/ast.js';
 import { schemaTables } from '../../schema/tables.js';
 import type { SchemaType } from '../../schema/schema-types.js';
 import { closestName } from '../../schema/did-you-mean.js';
-import { fieldNames, fieldOf, typeToString } from '../../schema/type-utils.js';
+import { acceptsAnyField, lookupPath, rootTypeFor, typeToString, unionOf } from '../../schema/type-utils.js';
 import type { CheckContext } from './check-context.js';
 import { checkFilters } from './check-filters.js';
 import type { ParamScope } from './param-scope.js';
@@ -22,28 +22,14 @@ export function rootNames(ctx: CheckContext): string[] {
   return [...Object.keys(schemaTables.roots), 'env', ...ctx.oauth.keys()];
 }
 
-/** The type of `@extra` for a trigger: its event's payload. */
-function payloadOf(trigger: string): SchemaType {
-  return schemaTables.events[trigger]?.payload ?? UNKNOWN;
-}
+type Walk = { ok: true; type: SchemaType } | { ok: false; at: number; parent: SchemaType; scalar: boolean; candidates: string[] };
 
-type Walk = { ok: true; type: SchemaType } | { ok: false; at: number; parent: SchemaType; scalar: boolean };
-
-/** Follows segments[from…] through `type`; stops at the first segment the type lacks. */
-function walk(type: SchemaType, segments: PathSegment[], from: number): Walk {
-  let t = type;
-  for (let i = from; i < segments.length; i++) {
-    if (t.kind === 'unknown') return { ok: true, type: UNKNOWN };
-    const f = fieldOf(t, segments[i].name);
-    if (!f) return { ok: false, at: i, parent: t, scalar: fieldNames(t).length === 0 && !hasIndex(t) };
-    t = f.type;
-  }
-  return { ok: true, type: t };
-}
-
-function hasIndex(t: SchemaType): boolean {
-  const r = t.kind === 'ref' ? schemaTables.types[t.name] : t;
-  return !!r && r.kind === 'object' && !!r.index;
+/** Follows segments[1…] from a root's type; stops at the first segment the type lacks. */
+function walk(type: SchemaType, segments: PathSegment[]): Walk {
+  const r = lookupPath(type, segments.slice(1).map((s) => s.name));
+  if (r.ok) return { ok: true, type: r.unknown ? UNKNOWN : r.type };
+  const scalar = r.candidates.length === 0 && !acceptsAnyField(r.container);
+  return { ok: false, at: r.failedAt + 1, parent: r.container, scalar, candidates: r.candidates };
 }
 
 function pathText(segments: PathSegment[], upTo: number): string {
@@ -56,7 +42,7 @@ function reportWalkFailure(ctx: CheckContext, segments: PathSegment[], w: Extrac
   if (w.scalar) {
     ctx.report('fieldOfScalar', span(segments[0], seg), parentPath, typeToString(w.parent));
   } else {
-    ctx.reportWithSuggestion('unknownField', seg.range, closestName(seg.name, fieldNames(w.parent)), seg.name, parentPath);
+    ctx.reportWithSuggestion('unknownField', seg.range, closestName(seg.name, w.candidates), seg.name, parentPath);
   }
 }
 
@@ -113,7 +99,7 @@ export function checkParam(ctx: CheckContext, param: ParamNode, scope: ParamScop
         ctx.report('emptyMilestone', whole);
       }
       if (root.name === 'apiSecret' && scope.position === 'url') ctx.report('secretInUrl', whole, "'@apiSecret'");
-      const w = walk(field.type, segments, 1);
+      const w = walk(field.type, segments);
       if (!w.ok) {
         reportWalkFailure(ctx, segments, w);
         return UNKNOWN;
@@ -132,12 +118,12 @@ function checkExtra(ctx: CheckContext, segments: PathSegment[], triggers: string
   let firstFailure: Extract<Walk, { ok: false }> | undefined;
   const candidates = new Set<string>();
   for (const trigger of triggers) {
-    const w = walk(payloadOf(trigger), segments, 1);
+    const w = walk(rootTypeFor('extra', trigger) ?? UNKNOWN, segments);
     if (w.ok) found.push(w.type);
     else {
       missing.push(trigger);
       firstFailure ??= w;
-      if (w.at === firstFailure.at) for (const n of fieldNames(w.parent)) candidates.add(n);
+      if (w.at === firstFailure.at) for (const n of w.candidates) candidates.add(n);
     }
   }
   if (found.length === 0 && firstFailure) {
@@ -150,7 +136,7 @@ function checkExtra(ctx: CheckContext, segments: PathSegment[], triggers: string
   if (missing.length > 0) {
     ctx.report('missingForTriggers', span(segments[0], segments[segments.length - 1]), '@' + pathText(segments, segments.length), missing.join(', '));
   }
-  return found.length === 1 ? found[0] : { kind: 'union', types: found };
+  return unionOf(found);
 }
 
 function walkOAuth(ctx: CheckContext, segments: PathSegment[], returns: Record<string, string>): SchemaType {
