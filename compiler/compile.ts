@@ -19,13 +19,15 @@ export interface CompileResult {
 export function compile(input: string | Uint8Array, options: { fileName?: string; emit?: boolean } = {}): CompileResult {
   const parsed = parse(input);
   const diagnostics = [...parsed.diagnostics];
-  let model: CheckedFile | undefined;
-  // Checking a tree the parser had to patch up gives a second, confusing report of the
-  // same mistake; the checker skips recovered nodes, so it still runs on the rest.
-  const checked = check(parsed.file);
-  diagnostics.push(...checked.diagnostics);
-  model = checked.model;
-  const result: CompileResult = { source: parsed.source, ast: parsed.file, diagnostics: sortDiagnostics(diagnostics), model };
-  if (options.emit && !hasErrors(diagnostics)) result.code = emitModule(model, options.fileName ?? 'hooks.ohk');
+  const result: CompileResult = { source: parsed.source, ast: parsed.file, diagnostics };
+  // The checker skips nodes the parser built while recovering, so it still reports on the
+  // rest of a file with syntax errors. A file that could not even be decoded has no rest.
+  if (!parsed.undecodable) {
+    const checked = check(parsed.file);
+    diagnostics.push(...checked.diagnostics);
+    result.model = checked.model;
+  }
+  result.diagnostics = sortDiagnostics(diagnostics);
+  if (options.emit && result.model && !hasErrors(diagnostics)) result.code = emitModule(result.model, options.fileName ?? 'hooks.ohk');
   return result;
 }

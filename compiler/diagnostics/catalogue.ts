@@ -83,7 +83,7 @@ export const catalogue = {
   unknownContent: e('OH3031', "'{0}' is not a content type: use json, form or multipart."),
   unknownOAuth: e('OH3032', "There is no oauth block '{0}'."),
   oauthUnused: w('OH3033', "OAuth block '{0}' is not used by any hook."),
-  getWithBody: e('OH3034', 'A GET hook sends its data as a query string, so {0}.'),
+  getWithBody: e('OH3034', 'A GET hook sends its data as a query string: {0}.'),
   multipartWithoutSnapshot: w('OH3035', "'content multipart' without '@snapshot' sends only text fields."),
   snapshotMakesMultipart: i('OH3036', "'@snapshot' is sent as a file, so this hook sends multipart/form-data rather than {0}: the other fields become form fields, objects as JSON text."),
   unknownMessageTrigger: e('OH3040', "'{0}' is not a trigger of this hook."),

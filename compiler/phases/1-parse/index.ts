@@ -8,6 +8,8 @@ export interface ParseResult {
   source: string;
   file: OhkFile;
   diagnostics: Diagnostic[];
+  /** Set when the bytes were not UTF-8: there is no text to check. */
+  undecodable?: boolean;
 }
 
 export function parse(input: string | Uint8Array): ParseResult {
@@ -20,7 +22,8 @@ export function parse(input: string | Uint8Array): ParseResult {
       const range = { start: at, end: { ...at, column: at.column + 1, offset: at.offset + 1 } };
       const empty: OhkFile = { kind: 'File', items: [], comments: [], range: { start: at, end: at } };
       const hex = '0x' + (input[decoded.byte] ?? 0).toString(16).padStart(2, '0');
-      return { source: '', file: empty, diagnostics: [diagnostic('invalidEncoding', range, hex)] };
+      // The text with U+FFFD in place of bad bytes, only so a code frame can show the place.
+      return { source: new TextDecoder().decode(input), file: empty, diagnostics: [diagnostic('invalidEncoding', range, hex)], undecodable: true };
     }
     source = decoded.text;
   }

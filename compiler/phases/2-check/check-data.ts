@@ -35,7 +35,7 @@ export function checkData(ctx: CheckContext, data: ObjectNode, scope: ParamScope
     if (isGet && entry.value) {
       const v = entry.value;
       const nested = v.kind === 'Object' || v.kind === 'Array' || (type.kind !== 'unknown' && !mayBe(type, 'string') && !mayBe(type, 'number') && !mayBe(type, 'boolean') && (mayBe(type, 'object') || mayBe(type, 'array')));
-      if (nested) ctx.report('getWithBody', v.range, `'${key}' holds ${v.kind === 'Array' ? 'a list' : 'an object'}, which a query string cannot`);
+      if (nested) ctx.report('getWithBody', v.range, `'${key}' is ${v.kind === 'Array' ? 'a list' : 'an object'}, which a query string cannot hold`);
     }
     entries.push(entry);
   }
