@@ -1,0 +1,239 @@
+// CST → AST. Literal tokens already carry their nodes (lexer.ts); this file assembles the
+// structure, computes ranges from the real tokens only (inserted tokens have no position),
+// and marks as `recovered` whatever chevrotain or the depth guard had to patch up.
+import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type {
+  ArrayNode, BlockDecl, DeviceDecl, HookDecl, Identifier, NumberNode, OAuthDecl, ObjectEntry, ObjectNode,
+  SecretDecl, StringNode, TopLevel, TriggerNode, Value,
+} from './ast.js';
+import type { Truncated } from './depth-guard.js';
+import { isRealToken } from './error-messages.js';
+import type { ParseContext } from './parse-context.js';
+import { DurationLit, False, Null, NumberLit, ParamTok, SizeLit, StringLit, tokenEnd, True } from './tokens.js';
+
+function all(c: CstNode, label: string): CstElement[] {
+  return c.children[label] ?? [];
+}
+
+function tok(c: CstNode, label: string): IToken | undefined {
+  return all(c, label)[0] as IToken | undefined;
+}
+
+function sub(c: CstNode, label: string): CstNode | undefined {
+  return all(c, label)[0] as CstNode | undefined;
+}
+
+const endOf = tokenEnd;
+const rangeEnd = (n: { range: { end: { offset: number } } }): number => n.range.end.offset;
+
+class AstBuilder {
+  constructor(private readonly ctx: ParseContext) {}
+
+  item(c: CstNode): TopLevel | undefined {
+    switch (c.name) {
+      case 'deviceDecl':
+      case 'secretDecl':
+        return this.valueDecl(c);
+      case 'blockDecl':
+        return this.block(c);
+      case 'oauthDecl':
+        return this.oauth(c);
+      case 'hookDecl':
+        return this.hook(c);
+      default:
+        return undefined;
+    }
+  }
+
+  private identifier(t: IToken | undefined): Identifier | undefined {
+    if (!isRealToken(t)) return undefined;
+    return { kind: 'Identifier', name: t.image, range: this.ctx.range(t.startOffset, endOf(t)) };
+  }
+
+  /** The furthest end among the parts that exist. */
+  private end(...ends: Array<number | undefined>): number {
+    return Math.max(...ends.filter((e): e is number => e !== undefined));
+  }
+
+  private valueDecl(c: CstNode): DeviceDecl | SecretDecl | undefined {
+    const kw = tok(c, 'keyword');
+    if (!isRealToken(kw)) return undefined;
+    const v = sub(c, 'value');
+    const value = v ? this.value(v) : undefined;
+    const node: DeviceDecl | SecretDecl = {
+      kind: c.name === 'deviceDecl' ? 'Device' : 'Secret',
+      keyword: this.ctx.range(kw.startOffset, endOf(kw)),
+      value,
+      range: this.ctx.range(kw.startOffset, this.end(endOf(kw), value && rangeEnd(value))),
+    };
+    if (value === undefined || c.recoveredNode) node.recovered = true;
+    return node;
+  }
+
+  private block(c: CstNode): BlockDecl | undefined {
+    const keyword = this.identifier(tok(c, 'keyword'));
+    if (keyword === undefined) return undefined;
+    const b = sub(c, 'body');
+    const body = b ? this.object(b) : undefined;
+    const node: BlockDecl = {
+      kind: 'Block',
+      keyword,
+      body,
+      range: this.ctx.range(keyword.range.start.offset, this.end(rangeEnd(keyword), body && rangeEnd(body))),
+    };
+    if (body === undefined || c.recoveredNode) node.recovered = true;
+    return node;
+  }
+
+  private oauth(c: CstNode): OAuthDecl | undefined {
+    const kw = tok(c, 'keyword');
+    if (!isRealToken(kw)) return undefined;
+    const name = this.identifier(tok(c, 'name'));
+    const b = sub(c, 'body');
+    const body = b ? this.object(b) : undefined;
+    const node: OAuthDecl = {
+      kind: 'OAuth',
+      keyword: this.ctx.range(kw.startOffset, endOf(kw)),
+      name,
+      body,
+      range: this.ctx.range(kw.startOffset, this.end(endOf(kw), name && rangeEnd(name), body && rangeEnd(body))),
+    };
+    if (name === undefined || body === undefined || c.recoveredNode) node.recovered = true;
+    return node;
+  }
+
+  private hook(c: CstNode): HookDecl | undefined {
+    const kw = tok(c, 'keyword');
+    if (!isRealToken(kw)) return undefined;
+    const name = this.identifier(tok(c, 'name'));
+    const on = tok(c, 'on');
+    const triggers: TriggerNode[] = [];
+    for (const t of all(c, 'triggers')) {
+      const trigger = this.trigger(t as CstNode);
+      if (trigger) triggers.push(trigger);
+    }
+    const b = sub(c, 'body');
+    const body = b ? this.object(b) : undefined;
+    const last = triggers[triggers.length - 1];
+    const node: HookDecl = {
+      kind: 'Hook',
+      keyword: this.ctx.range(kw.startOffset, endOf(kw)),
+      name,
+      triggers,
+      body,
+      range: this.ctx.range(
+        kw.startOffset,
+        this.end(endOf(kw), name && rangeEnd(name), isRealToken(on) ? endOf(on) : undefined, last && rangeEnd(last), body && rangeEnd(body)),
+      ),
+    };
+    if (name === undefined || body === undefined || c.recoveredNode) node.recovered = true;
+    return node;
+  }
+
+  private trigger(c: CstNode): TriggerNode | undefined {
+    const name = this.identifier(tok(c, 'name'));
+    if (name === undefined) return undefined;
+    const every = tok(c, 'every');
+    const count = tok(c, 'count');
+    const percent = tok(c, 'percent');
+    const node: TriggerNode = { kind: 'Trigger', name, range: name.range };
+    if (isRealToken(count)) node.every = count.payload as NumberNode;
+    const end = this.end(
+      rangeEnd(name),
+      isRealToken(every) ? endOf(every) : undefined,
+      isRealToken(count) ? endOf(count) : undefined,
+      isRealToken(percent) ? endOf(percent) : undefined,
+    );
+    node.range = this.ctx.range(name.range.start.offset, end);
+    if (c.recoveredNode || (every !== undefined && (!isRealToken(count) || !isRealToken(percent)))) node.recovered = true;
+    return node;
+  }
+
+  value(c: CstNode): Value | undefined {
+    const t = tok(c, 'token');
+    if (t !== undefined) return this.tokenValue(t);
+    const o = sub(c, 'object');
+    if (o) return this.object(o);
+    const a = sub(c, 'array');
+    if (a) return this.array(a);
+    return undefined;
+  }
+
+  private tokenValue(t: IToken): Value | undefined {
+    if (!isRealToken(t)) return undefined;
+    switch (t.tokenType) {
+      case StringLit:
+      case NumberLit:
+      case DurationLit:
+      case SizeLit:
+      case ParamTok:
+        return t.payload as Value | undefined;
+      default: {
+        const range = this.ctx.range(t.startOffset, endOf(t));
+        if (t.tokenType === True || t.tokenType === False) return { kind: 'Boolean', value: t.tokenType === True, range };
+        if (t.tokenType === Null) return { kind: 'Null', range };
+        return { kind: 'Word', name: t.image, range };
+      }
+    }
+  }
+
+  private object(c: CstNode): ObjectNode | undefined {
+    const open = tok(c, 'open');
+    const close = tok(c, 'close');
+    const entries: ObjectEntry[] = [];
+    for (const e of all(c, 'entries')) {
+      const entry = this.entry(e as CstNode);
+      if (entry) entries.push(entry);
+    }
+    const range = this.span(open, close, entries);
+    if (range === undefined) return undefined;
+    const node: ObjectNode = { kind: 'Object', entries, range };
+    if (c.recoveredNode || !isRealToken(open) || !isRealToken(close) || (open.payload as Truncated | undefined)?.truncated) node.recovered = true;
+    return node;
+  }
+
+  private array(c: CstNode): ArrayNode | undefined {
+    const open = tok(c, 'open');
+    const close = tok(c, 'close');
+    const elements: Value[] = [];
+    for (const e of all(c, 'elements')) {
+      const v = this.value(e as CstNode);
+      if (v) elements.push(v);
+    }
+    const range = this.span(open, close, elements);
+    if (range === undefined) return undefined;
+    const node: ArrayNode = { kind: 'Array', elements, range };
+    if (c.recoveredNode || !isRealToken(open) || !isRealToken(close) || (open.payload as Truncated | undefined)?.truncated) node.recovered = true;
+    return node;
+  }
+
+  /** From the opener (or first child) to the closer (or last child, or the opener). */
+  private span(open: IToken | undefined, close: IToken | undefined, children: ReadonlyArray<{ range: { start: { offset: number }; end: { offset: number } } }>) {
+    const first = children[0];
+    const last = children[children.length - 1];
+    const start = isRealToken(open) ? open.startOffset : first?.range.start.offset;
+    if (start === undefined) return undefined;
+    const end = isRealToken(close) ? endOf(close) : last ? last.range.end.offset : isRealToken(open) ? endOf(open) : start;
+    return this.ctx.range(start, end);
+  }
+
+  private entry(c: CstNode): ObjectEntry | undefined {
+    const k = tok(c, 'key');
+    if (!isRealToken(k)) return undefined;
+    const key: Identifier | StringNode =
+      k.tokenType === StringLit ? (k.payload as StringNode) : { kind: 'Identifier', name: k.image, range: this.ctx.range(k.startOffset, endOf(k)) };
+    const colonTok = tok(c, 'colon');
+    const colon = isRealToken(colonTok);
+    const v = sub(c, 'value');
+    const value = v ? this.value(v) : undefined;
+    const end = value ? rangeEnd(value) : colon ? endOf(colonTok) : endOf(k);
+    const node: ObjectEntry = { kind: 'Entry', key, colon, value, range: this.ctx.range(k.startOffset, end) };
+    if (value === undefined || c.recoveredNode) node.recovered = true;
+    return node;
+  }
+}
+
+/** Builds the AST of one top-level item from its CST. */
+export function buildItem(cst: CstNode, ctx: ParseContext): TopLevel | undefined {
+  return new AstBuilder(ctx).item(cst);
+}

@@ -1,0 +1,79 @@
+// The token vocabulary. The lexer (lexer.ts) is hand-written, so every pattern is NA: the
+// types exist for the chevrotain parser and for messages. Each has a LABEL, so that an error
+// reads "Expected '}'" and never names a class. Keywords belong to the Name category: they
+// stay usable as keys, words and names (`oauth token`, `{ messages: … }`).
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+
+function token(name: string, label: string, categories?: TokenType[]): TokenType {
+  // (chevrotain reads a present-but-undefined `categories` as a list.)
+  return createToken(categories ? { name, pattern: Lexer.NA, label, categories } : { name, pattern: Lexer.NA, label });
+}
+
+export const Name = token('Name', 'a name');
+export const Ident = token('Ident', 'a name', [Name]);
+
+export const Device = token('Device', "'device'", [Name]);
+export const Secret = token('Secret', "'secret'", [Name]);
+export const Octoprint = token('Octoprint', "'octoprint'", [Name]);
+export const Webcam = token('Webcam', "'webcam'", [Name]);
+export const Messages = token('Messages', "'messages'", [Name]);
+export const OAuth = token('OAuth', "'oauth'", [Name]);
+export const Hook = token('Hook', "'hook'", [Name]);
+export const On = token('On', "'on'", [Name]);
+export const Every = token('Every', "'every'", [Name]);
+export const True = token('True', "'true'", [Name]);
+export const False = token('False', "'false'", [Name]);
+export const Null = token('Null', "'null'", [Name]);
+
+export const LCurly = token('LCurly', "'{'");
+export const RCurly = token('RCurly', "'}'");
+export const LBracket = token('LBracket', "'['");
+export const RBracket = token('RBracket', "']'");
+export const Colon = token('Colon', "':'");
+export const Comma = token('Comma', "','");
+export const Semicolon = token('Semicolon', "';'");
+export const Percent = token('Percent', "'%'");
+
+/** Payload: the StringNode. */
+export const StringLit = token('StringLit', 'a string');
+/** Payload: the NumberNode. */
+export const NumberLit = token('NumberLit', 'a number');
+/** Payload: the DurationNode. */
+export const DurationLit = token('DurationLit', 'a duration');
+/** Payload: the SizeNode. */
+export const SizeLit = token('SizeLit', 'a size');
+/** Payload: the ParamNode, or undefined when the parameter was unreadable (already reported). */
+export const ParamTok = token('ParamTok', 'a parameter');
+
+export const keywords: ReadonlyMap<string, TokenType> = new Map([
+  ['device', Device],
+  ['secret', Secret],
+  ['octoprint', Octoprint],
+  ['webcam', Webcam],
+  ['messages', Messages],
+  ['oauth', OAuth],
+  ['hook', Hook],
+  ['on', On],
+  ['every', Every],
+  ['true', True],
+  ['false', False],
+  ['null', Null],
+]);
+
+/** The keywords that start a top-level declaration. */
+export const topLevelKeywords: ReadonlySet<TokenType> = new Set([Device, Secret, Octoprint, Webcam, Messages, OAuth, Hook]);
+
+export const allTokens: TokenType[] = [
+  Name, Ident,
+  Device, Secret, Octoprint, Webcam, Messages, OAuth, Hook, On, Every, True, False, Null,
+  LCurly, RCurly, LBracket, RBracket, Colon, Comma, Semicolon, Percent,
+  StringLit, NumberLit, DurationLit, SizeLit, ParamTok,
+];
+
+export const openers: ReadonlySet<TokenType> = new Set([LCurly, LBracket]);
+export const closers: ReadonlySet<TokenType> = new Set([RCurly, RBracket]);
+
+/** Offset just after the token (its image is exactly its source text). */
+export function tokenEnd(t: IToken): number {
+  return t.startOffset + t.image.length;
+}

@@ -1,0 +1,50 @@
+// Splits the token stream into top-level items before parsing. Each item is parsed on its
+// own, so an error inside one (a missing '}', say) cannot swallow the next: an item starts
+// at a top-level keyword outside any braces, or at `hook NAME on` wherever it appears (hooks
+// never nest, and no valid entry reads `hook NAME on`). Tokens before the first keyword are
+// junk (OH1011); junk after an item is reported when that item's parse ends early.
+import { tokenMatcher, type IToken } from 'chevrotain';
+import { closers, Device, Hook, Name, OAuth, On, openers, Secret, topLevelKeywords } from './tokens.js';
+
+export interface Segment {
+  /** Token indices [start, end). */
+  start: number;
+  end: number;
+}
+
+export function isHookStart(tokens: readonly IToken[], i: number): boolean {
+  return (
+    tokens[i].tokenType === Hook &&
+    i + 2 < tokens.length &&
+    tokenMatcher(tokens[i + 1], Name) &&
+    tokens[i + 2].tokenType === On &&
+    !isNamePosition(tokens, i)
+  );
+}
+
+/** `oauth hook {`, `device secret`: a keyword that is really the name or value before it. */
+function isNamePosition(tokens: readonly IToken[], i: number): boolean {
+  if (i === 0) return false;
+  const prev = tokens[i - 1];
+  if (prev.tokenType === OAuth || prev.tokenType === Hook) return true;
+  return (prev.tokenType === Device || prev.tokenType === Secret) && prev.endLine === tokens[i].startLine;
+}
+
+export function splitTopLevel(tokens: readonly IToken[]): Segment[] {
+  const segments: Segment[] = [];
+  let start = 0;
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i].tokenType;
+    const starts = isHookStart(tokens, i) || (depth === 0 && topLevelKeywords.has(type) && !isNamePosition(tokens, i));
+    if (starts) {
+      if (i > start) segments.push({ start, end: i });
+      start = i;
+      depth = 0;
+    }
+    if (openers.has(type)) depth++;
+    else if (closers.has(type) && depth > 0) depth--;
+  }
+  if (tokens.length > start) segments.push({ start, end: tokens.length });
+  return segments;
+}
