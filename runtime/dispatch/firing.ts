@@ -1,0 +1,38 @@
+// One trigger firing: what happened, when, and the printer as it was at that moment. Hooks
+// render from this, not from whatever the printer looks like by the time their turn comes
+// (the plugin's bug (c): milestones fired together all read the latest value).
+import type { SnapshotCache } from '../snapshot/snapshot-cache.js';
+
+export interface PrinterView {
+  state: unknown;
+  job: unknown;
+  progress: unknown;
+  currentZ: unknown;
+  offsets: unknown;
+}
+
+export interface Firing {
+  /** Unique per firing; deliveries derive their ids from it. */
+  id: string;
+  /** The trigger's event name: `PrintDone`, `Progress`, `UserActionNeeded`, any wire name. */
+  trigger: string;
+  /** The event's payload, `@extra` (`{}` when the event had none, as the plugin did). */
+  payload: unknown;
+  /** For Progress: the milestone of the hook named in `onlyHook`. */
+  milestone: number;
+  /** Progress milestones are per hook: only this hook gets the firing. */
+  onlyHook?: string;
+  /** Epoch ms. */
+  at: number;
+  printer: PrinterView;
+  /** Shared by this firing's hooks: one fetch per snapshot source. */
+  snapshots: SnapshotCache;
+  /** The file's metadata (`@meta`), fetched at most once per firing and only when a hook asks. */
+  meta: () => Promise<unknown>;
+}
+
+/** Memoizes an async loader so concurrent callers share one call. */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= load());
+}
