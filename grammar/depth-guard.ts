@@ -5,7 +5,7 @@
 import type { IToken } from 'chevrotain';
 import type { ParseContext } from './parse-context.js';
 import { closers, openers, tokenEnd } from './tokens.js';
-import { isHookStart } from './top-level.js';
+import { startsItemAnywhere } from './top-level.js';
 
 export const maxDepth = 64;
 
@@ -19,19 +19,19 @@ export function limitDepth(tokens: IToken[], ctx: ParseContext): IToken[] {
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (isHookStart(tokens, i)) depth = 0;
+    if (startsItemAnywhere(tokens, i)) depth = 0;
     if (openers.has(t.tokenType)) {
       if (depth >= maxDepth) {
         ctx.report('tooDeep', t.startOffset, tokenEnd(t), maxDepth);
         out ??= tokens.slice(0, i);
         t.payload = { truncated: true } satisfies Truncated;
         out.push(t);
-        // Skip to the matching closer; a new hook ends the skip (its body is not inside).
+        // Skip to the matching closer; a new hook or oauth block ends the skip.
         let d = 1;
         let j = i + 1;
         for (; j < tokens.length; j++) {
           const u = tokens[j];
-          if (isHookStart(tokens, j)) break;
+          if (startsItemAnywhere(tokens, j)) break;
           if (openers.has(u.tokenType)) d++;
           else if (closers.has(u.tokenType) && --d === 0) break;
         }

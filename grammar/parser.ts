@@ -104,10 +104,10 @@ class OhkParser extends CstParser {
     return EOF;
   }
 
-  // Prefer deleting one stray token over inserting a missing one when the token after it is
-  // the expected one: `hook a on X Y {` should drop Y, not invent a '{' before it.
+  // Before a body, prefer deleting one stray token to inserting the '{' it precedes:
+  // `octoprint x { … }` should drop x, not invent `{ x { … }`.
   protected override canTokenTypeBeInsertedInRecovery(type: TokenType): boolean {
-    return !tokenMatcher(this.LA(2), type);
+    return !(type === LCurly && tokenMatcher(this.LA(2), LCurly));
   }
 
   /** Without ':', a value must start on the key's line (or be an object or array). */

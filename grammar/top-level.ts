@@ -1,10 +1,10 @@
 // Splits the token stream into top-level items before parsing. Each item is parsed on its
 // own, so an error inside one (a missing '}', say) cannot swallow the next: an item starts
-// at a top-level keyword outside any braces, or at `hook NAME on` wherever it appears (hooks
-// never nest, and no valid entry reads `hook NAME on`). Tokens before the first keyword are
-// junk (OH1011); junk after an item is reported when that item's parse ends early.
+// at a top-level keyword outside any braces, or, wherever it appears, at `hook NAME on` or
+// `oauth NAME {`: no valid entry of an object reads like either. Tokens before the first
+// keyword are junk (OH1011); junk after an item is reported when that item's parse ends.
 import { tokenMatcher, type IToken } from 'chevrotain';
-import { closers, Device, Hook, Name, OAuth, On, openers, Secret, topLevelKeywords } from './tokens.js';
+import { closers, Device, Hook, LCurly, Name, OAuth, On, openers, Secret, topLevelKeywords } from './tokens.js';
 
 export interface Segment {
   /** Token indices [start, end). */
@@ -12,14 +12,11 @@ export interface Segment {
   end: number;
 }
 
-export function isHookStart(tokens: readonly IToken[], i: number): boolean {
-  return (
-    tokens[i].tokenType === Hook &&
-    i + 2 < tokens.length &&
-    tokenMatcher(tokens[i + 1], Name) &&
-    tokens[i + 2].tokenType === On &&
-    !isNamePosition(tokens, i)
-  );
+/** `hook NAME on` or `oauth NAME {`: an item starts here even inside unclosed braces. */
+export function startsItemAnywhere(tokens: readonly IToken[], i: number): boolean {
+  const type = tokens[i].tokenType;
+  if ((type !== Hook && type !== OAuth) || i + 2 >= tokens.length || !tokenMatcher(tokens[i + 1], Name)) return false;
+  return tokens[i + 2].tokenType === (type === Hook ? On : LCurly) && !isNamePosition(tokens, i);
 }
 
 /** `oauth hook {`, `device secret`: a keyword that is really the name or value before it. */
@@ -36,7 +33,7 @@ export function splitTopLevel(tokens: readonly IToken[]): Segment[] {
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
     const type = tokens[i].tokenType;
-    const starts = isHookStart(tokens, i) || (depth === 0 && topLevelKeywords.has(type) && !isNamePosition(tokens, i));
+    const starts = startsItemAnywhere(tokens, i) || (depth === 0 && topLevelKeywords.has(type) && !isNamePosition(tokens, i));
     if (starts) {
       if (i > start) segments.push({ start, end: i });
       start = i;
