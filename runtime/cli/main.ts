@@ -1,0 +1,91 @@
+// `octohook run COMPILED.mjs|FILE.ohk [--octoprint URL] [--api-key KEY]`: the daemon.
+// Configuration precedence: flags, then OCTOPRINT_URL / OCTOPRINT_API_KEY, then the file's
+// `octoprint { }` block. Exit codes: 0 stopped cleanly, 1 could not start, 2 usage.
+import { parseArgs } from 'node:util';
+import type { RenderContext } from '../compiled-module.js';
+import { Daemon } from '../daemon.js';
+import { isOctohookError } from '../errors.js';
+import { loadModule } from '../load-module.js';
+import { createLogger, type Level, type LogFormat } from '../log/logger.js';
+
+const usage = `Usage:
+  octohook run COMPILED.mjs|FILE.ohk [--octoprint URL] [--api-key KEY] [--log-format text|json] [--log-level debug|info|warn|error]
+
+Environment: OCTOPRINT_URL, OCTOPRINT_API_KEY (preferred over --api-key, which other users
+of the machine can see in the process list) and every @env.NAME the hooks use.
+`;
+
+export interface RunIo {
+  out: { write(s: string): unknown };
+  err: { write(s: string): unknown };
+  env: Record<string, string | undefined>;
+  /** Resolves when the process should stop (SIGINT/SIGTERM by default). */
+  stopSignal?: Promise<void>;
+}
+
+function signals(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+export async function main(argv: string[], io: RunIo = { out: process.stdout, err: process.stderr, env: process.env }): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.out.write(usage);
+    return 0;
+  }
+  if (command !== 'run') {
+    io.err.write(command === undefined ? usage : `octohook: unknown command '${command}'.\n\n${usage}`);
+    return 2;
+  }
+  let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        octoprint: { type: 'string' },
+        'api-key': { type: 'string' },
+        'log-format': { type: 'string' },
+        'log-level': { type: 'string' },
+      },
+    }));
+  } catch (e) {
+    io.err.write(`octohook run: ${(e as Error).message.replace(/\. To specify.*$/s, '.')}\n\n${usage}`);
+    return 2;
+  }
+  if (positionals.length !== 1) {
+    io.err.write(`octohook run: give exactly one compiled module or .ohk file.\n\n${usage}`);
+    return 2;
+  }
+  const format = (values['log-format'] as string | undefined) ?? 'text';
+  const level = (values['log-level'] as string | undefined) ?? 'info';
+  if (!['text', 'json'].includes(format) || !['debug', 'info', 'warn', 'error'].includes(level)) {
+    io.err.write(`octohook run: --log-format takes text or json, --log-level debug, info, warn or error.\n`);
+    return 2;
+  }
+  const logger = createLogger({ stream: io.err, format: format as LogFormat, level: level as Level });
+
+  try {
+    const module = await loadModule(positionals[0]);
+    const ctx = { env: io.env } as RenderContext;
+    const url = (values.octoprint as string | undefined) ?? io.env.OCTOPRINT_URL ?? module.octoprint.url?.(ctx) ?? 'http://127.0.0.1:5000';
+    const apiKey = (values['api-key'] as string | undefined) ?? io.env.OCTOPRINT_API_KEY ?? module.octoprint.apikey?.(ctx) ?? '';
+    if (!apiKey) {
+      io.err.write('octohook run: no OctoPrint API key: set OCTOPRINT_API_KEY (OctoPrint → Settings → Application Keys), or apikey in the octoprint block.\n');
+      return 2;
+    }
+    const daemon = new Daemon({ module, octoprintUrl: url, apiKey, env: io.env, logger });
+    daemon.start();
+    await (io.stopSignal ?? signals());
+    logger.info('stopping');
+    await daemon.stop();
+    return 0;
+  } catch (e) {
+    logger.error('could not start', { reason: isOctohookError(e) ? e.message : e instanceof Error ? e.message : String(e) });
+    return 1;
+  }
+}

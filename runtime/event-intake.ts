@@ -1,0 +1,80 @@
+// From push messages to trigger firings. Runs on the socket's message path, so it only
+// updates state and hands firings to the dispatcher, which queues them; nothing here waits
+// for the network or the disk.
+import type { CurrentData, HistoryData } from '../schema/octoprint-current.js';
+import type { EventMessagePayload, PluginMessagePayload } from '../schema/octoprint-push.js';
+import type { Dispatcher } from './dispatch/dispatcher.js';
+import type { Firing } from './dispatch/firing.js';
+import type { LogSink } from './log/logger.js';
+import type { PrinterState } from './printer-state.js';
+import { ProgressMilestones } from './triggers/progress-milestones.js';
+import { UserActionDetector } from './triggers/user-action-detector.js';
+
+export interface IntakeDeps {
+  dispatcher: Pick<Dispatcher, 'fire'>;
+  printer: PrinterState;
+  /** Hooks with `Progress every N%`, by name. */
+  progressHooks: Array<{ name: string; every: number }>;
+  now: () => number;
+  /** Builds a firing (ids, the per-firing snapshot cache and @meta loader). */
+  newFiring: (trigger: string, payload: unknown, extra?: { milestone?: number; onlyHook?: string }) => Firing;
+  logger: LogSink;
+}
+
+export class EventIntake {
+  private readonly milestones: ProgressMilestones;
+  private readonly userAction = new UserActionDetector();
+  private lastFile = '';
+
+  constructor(private readonly deps: IntakeDeps) {
+    this.milestones = new ProgressMilestones(deps.progressHooks);
+  }
+
+  onHistory(data: HistoryData): void {
+    this.deps.printer.update(data);
+    this.lastFile = this.deps.printer.fileKey;
+    // Joined mid-print: what is already done is not news. Milestones from here on are.
+    const c = this.deps.printer.completion;
+    if (this.deps.printer.printing && c !== null && !this.milestones.isPrimed) this.milestones.adopt(c);
+  }
+
+  onCurrent(data: CurrentData): void {
+    const printer = this.deps.printer;
+    printer.update(data);
+    const now = this.deps.now();
+    if (Array.isArray(data.logs) && data.logs.length > 0) {
+      const found = this.userAction.onLogLines(data.logs, now);
+      if (found) this.fire('UserActionNeeded', found);
+    }
+    if (printer.fileKey !== this.lastFile) {
+      this.lastFile = printer.fileKey;
+      if (printer.printing) this.milestones.reset();
+    }
+    if (!printer.printing) return;
+    for (const m of this.milestones.update(printer.completion)) {
+      this.fire('Progress', { milestone: m.milestone, completion: printer.completion }, { milestone: m.milestone, onlyHook: m.hook });
+    }
+  }
+
+  onEvent(event: EventMessagePayload): void {
+    if (!event || typeof event.type !== 'string') return;
+    const now = this.deps.now();
+    if (event.type === 'PrintStarted') {
+      this.milestones.reset();
+      this.lastFile = this.deps.printer.fileKey;
+    }
+    this.fire(event.type, event.payload ?? {});
+    const found = this.userAction.onEvent(event.type, now);
+    if (found) this.fire('UserActionNeeded', found);
+  }
+
+  onPlugin(message: PluginMessagePayload): void {
+    if (message?.plugin !== 'action_command_prompt') return;
+    const found = this.userAction.onPrompt(message.data, this.deps.now());
+    if (found) this.fire('UserActionNeeded', found);
+  }
+
+  private fire(trigger: string, payload: unknown, extra?: { milestone?: number; onlyHook?: string }): void {
+    this.deps.dispatcher.fire(this.deps.newFiring(trigger, payload, extra));
+  }
+}
