@@ -32,7 +32,7 @@ export async function fetchFileMeta(job: unknown, options: OctoPrintRequestOptio
   const path = file && typeof file.path === 'string' ? file.path : undefined;
   if (!origin || !path) return {};
   const encoded = path.split('/').map(encodeURIComponent).join('/');
-  const answer = await requestJson('GET', `api/files/${encodeURIComponent(origin)}/${encoded}`, options);
+  const answer = await requestJson('GET', `/api/files/${encodeURIComponent(origin)}/${encoded}`, options);
   if (answer.status === 404) return {};
   if (answer.status !== 200) throw statusError(answer, 'GET');
   return metaFromFileInfo(answer.json);

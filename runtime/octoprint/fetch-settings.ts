@@ -7,7 +7,7 @@ export function cachedSettings(options: OctoPrintRequestOptions, now: () => numb
   let cached: { at: number; value: Promise<unknown> } | undefined;
   return () => {
     if (cached && now() - cached.at < ttlMs) return cached.value;
-    const value = requestJson('GET', 'api/settings', options).then((answer) => {
+    const value = requestJson('GET', '/api/settings', options).then((answer) => {
       if (answer.status !== 200) throw statusError(answer, 'GET');
       return answer.json;
     });
