@@ -11,7 +11,7 @@ import { EOF, type IParserErrorMessageProvider, type IRecognitionException, type
 import type { DiagnosticId } from '../compiler/diagnostics/catalogue.js';
 import type { ParserNote } from './parser.js';
 import type { ParseContext } from './parse-context.js';
-import { Name, NumberLit, StringLit, tokenEnd } from './tokens.js';
+import { closers, Name, NumberLit, StringLit, tokenEnd } from './tokens.js';
 
 interface ErrorInfo {
   id: Extract<DiagnosticId, 'expectedToken' | 'expectedTopLevel' | 'expectedValue'>;
@@ -85,9 +85,13 @@ export function reportSyntaxErrors(errors: readonly IRecognitionException[], not
     const at = p === undefined ? 0 : tokenEnd(p);
     return [at, at];
   };
+  const others = errors.length + notes.length;
   for (const e of errors) {
     const info = decode(e.message);
     const tok = e.token;
+    // A closer left over after an item that already has an error is that error's echo
+    // (`[1, 2}` closes the item early and leaves its own '}'): one report is enough.
+    if (info.id === 'expectedTopLevel' && others > 1 && closers.has(tok.tokenType)) continue;
     const found = isRealToken(tok) ? describeToken(tok) : describeToken(item.next);
     const [start, end] = isRealToken(tok) ? [tok.startOffset, tokenEnd(tok)] : after((e as { previousToken?: IToken }).previousToken);
     if (info.id === 'expectedToken') ctx.report('expectedToken', start, end, info.expected ?? 'something else', found);

@@ -2,6 +2,7 @@
 // messages that name tokens the way they are written.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { parser } from '../../grammar/parser.js';
 import { entry, hooks, parseOhk, show, slice } from './helpers.js';
 
 test("a missing '}' and a bad top-level token are both reported; later hooks still parse", () => {
@@ -128,6 +129,31 @@ test('errors stop after 100 with OH1099', () => {
   assert.is(diagnostics[100].code, 'OH1099');
   assert.is(diagnostics[100].message, 'Too many syntax errors; stopped after 100.');
   assert.ok(diagnostics.slice(0, 100).every((d) => d.code !== 'OH1099'));
+});
+
+test("a closer left over by an item's own error is not reported again", () => {
+  const { file, diagnostics } = parseOhk('hook a on X { data: [1, 2} }\nhook b on Y {} }');
+  assert.equal(diagnostics.map(show), [
+    "1:26-1:27 OH1010 Expected ']' but found '}'.",
+    "2:16-2:17 OH1011 Expected 'device', 'secret', 'octoprint', 'webcam', 'messages', 'oauth' or 'hook' but found '}'.",
+  ]);
+  assert.is(file.items.length, 2);
+});
+
+test('the safety net: an internal failure becomes OH1098, not an exception', () => {
+  const original = parser.parseItem;
+  parser.parseItem = () => {
+    throw new Error('boom');
+  };
+  try {
+    const { file, diagnostics } = parseOhk('device "x"');
+    assert.equal(diagnostics.map((d) => d.code), ['OH1098']);
+    assert.match(diagnostics[0].message, 'boom');
+    assert.is(file.kind, 'File');
+  } finally {
+    parser.parseItem = original;
+  }
+  assert.equal(parseOhk('device "x"').diagnostics, []);
 });
 
 test('diagnostics come sorted by position', () => {
