@@ -7,7 +7,6 @@ import { usage, type Io } from './io.js';
 import { version } from './version.js';
 
 const later: Record<string, string> = {
-  test: 'sending test webhooks comes with the runtime (issue 3)',
   lsp: 'the language server comes with the editor-support work (issue 5)',
   import: 'importing plugin settings comes with the migration work (issue 6)',
 };
@@ -20,6 +19,11 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
         return await runCheck(rest, io);
       case 'build':
         return await runBuild(rest, io);
+      case 'test': {
+        // Loaded on demand: it brings the runtime's HTTP and image code with it.
+        const { runTest } = await import('./command-test.js');
+        return await runTest(rest, io);
+      }
       case '--version':
       case '-v':
         io.out.write(`octohookc ${version()}\n`);

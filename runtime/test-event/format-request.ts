@@ -1,0 +1,18 @@
+// A prepared request as a person reads it: the request line, the headers, a blank line and
+// the body as sent, except that the snapshot's bytes are shown as one bracketed line.
+import type { PreparedRequest } from '../http/prepare-request.js';
+
+export function formatRequest(req: PreparedRequest, snapshot: Uint8Array | null): string {
+  const lines = [`${req.method} ${req.url}`];
+  for (const [name, value] of Object.entries(req.headers)) lines.push(`${name}: ${value}`);
+  let body = '';
+  if (req.body) {
+    const bytes = Buffer.from(req.body.buffer, req.body.byteOffset, req.body.byteLength);
+    const at = snapshot && snapshot.byteLength > 0 ? bytes.indexOf(Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength)) : -1;
+    body =
+      at >= 0 && snapshot
+        ? bytes.subarray(0, at).toString('utf8') + `[snapshot.jpg: image/jpeg, ${snapshot.byteLength} bytes]` + bytes.subarray(at + snapshot.byteLength).toString('utf8')
+        : bytes.toString('utf8');
+  }
+  return `${lines.join('\n')}\n\n${body}${body.endsWith('\n') || body === '' ? '' : '\n'}`;
+}

@@ -1,0 +1,93 @@
+// `octohookc test`: one trigger with sample data through the daemon's own delivery
+// pipeline, so what a test shows is what `octohook run` would send. With `dryRun` nothing
+// leaves the machine: OAuth answers are stand-ins built from `returns`, the snapshot is the
+// sample image, and the prepared request is returned instead of sent.
+import { randomUUID } from 'node:crypto';
+import type { CompiledHook, CompiledModule } from '../compiled-module.js';
+import { deliverHook, prepareHookRequest, type DeliveryDeps, type DeliveryOutcome } from '../dispatch/deliver-hook.js';
+import type { Firing } from '../dispatch/firing.js';
+import type { PreparedRequest } from '../http/prepare-request.js';
+import { sendRequest } from '../http/send-request.js';
+import type { Logger } from '../log/logger.js';
+import { fetchToken } from '../oauth/token-client.js';
+import { createTokenCache } from '../oauth/token-cache.js';
+import { fetchSnapshot, type FetchedSnapshot } from '../snapshot/fetch-snapshot.js';
+import { createSnapshotCache } from '../snapshot/snapshot-cache.js';
+import { sampleMeta, sampleMilestone, samplePayload, samplePrinter } from './sample-data.js';
+import { sampleJpeg } from './sample-image.js';
+
+/** Stands for "OctoPrint's own webcam", which only the daemon can ask. */
+const SAMPLE_WEBCAM = 'http://octoprint-webcam.invalid/sample.jpg';
+
+export interface TestEventOptions {
+  module: CompiledModule;
+  trigger: string;
+  hook?: string;
+  dryRun: boolean;
+  env: Record<string, string | undefined>;
+  logger: Logger;
+}
+
+export type TestResult =
+  | { hook: CompiledHook; kind: 'prepared'; request: PreparedRequest; snapshot: Uint8Array | null }
+  | { hook: CompiledHook; kind: 'delivered'; outcome: DeliveryOutcome };
+
+function sampleFetch(dryRun: boolean) {
+  return async (url: string, options: Parameters<typeof fetchSnapshot>[1]): Promise<FetchedSnapshot> => {
+    if (dryRun || url === SAMPLE_WEBCAM) return { bytes: Buffer.from(sampleJpeg()), format: 'jpeg', contentType: 'image/jpeg', ms: 0 };
+    return fetchSnapshot(url, options);
+  };
+}
+
+/** The hooks a test runs: the named one, or every enabled hook on the trigger. */
+export function hooksForTest(module: CompiledModule, trigger: string, hook?: string): CompiledHook[] {
+  return module.hooks.filter((h) => (hook ? h.name === hook : h.enabled) && h.triggers.some((t) => t.event === trigger));
+}
+
+export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {
+  const { module, logger } = o;
+  for (const name of module.env) logger.addSecret(o.env[name]);
+  const tokens = createTokenCache({
+    load: async (name) => {
+      const spec = module.oauth[name];
+      if (!o.dryRun) return fetchToken(spec, { env: o.env } as never, { secrets: logger.secrets });
+      const data: Record<string, unknown> = {};
+      for (const [field, type] of Object.entries(spec.returns)) data[field] = type === 'number' ? 3600 : type === 'boolean' ? true : `<${name}.${field}>`;
+      if (Object.keys(data).length === 0) data.access_token = `<${name}.access_token>`;
+      return { data, expiresInMs: null };
+    },
+  });
+  const deps: DeliveryDeps = {
+    module,
+    env: o.env,
+    tokens,
+    logger,
+    send: (req, { timeoutMs }) => sendRequest(req, { timeoutMs }),
+    octoprintSettings: async () => ({ webcam: { snapshotUrl: SAMPLE_WEBCAM } }),
+    octoprintUrl: null,
+  };
+  const results: TestResult[] = [];
+  for (const hook of hooksForTest(module, o.trigger, o.hook)) {
+    const firing: Firing = {
+      id: randomUUID(),
+      trigger: o.trigger,
+      payload: samplePayload(o.trigger),
+      milestone: o.trigger === 'Progress' ? sampleMilestone : 0,
+      at: Date.now(),
+      printer: samplePrinter,
+      snapshots: createSnapshotCache({ fetch: sampleFetch(o.dryRun), logger, secrets: logger.secrets }),
+      meta: async () => sampleMeta,
+    };
+    if (o.dryRun) {
+      const prepared = await prepareHookRequest(hook, firing, deps, logger.child({ hook: hook.name, trigger: o.trigger }));
+      if (!prepared.ok) {
+        results.push({ hook, kind: 'delivered', outcome: prepared.skipped ? { kind: 'skipped', reason: prepared.reason } : { kind: 'failed', reason: prepared.reason } });
+      } else {
+        results.push({ hook, kind: 'prepared', request: prepared.request, snapshot: prepared.snapshot ? prepared.snapshot.bytes : null });
+      }
+    } else {
+      results.push({ hook, kind: 'delivered', outcome: await deliverHook(hook, firing, deps) });
+    }
+  }
+  return results;
+}
