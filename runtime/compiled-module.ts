@@ -86,6 +86,10 @@ export interface CompiledHook {
   timeoutMs: number;
   /** Drop a repeat of the same trigger inside this window; 0 for none. */
   cooldownMs: number;
+  /** Delays between delivery attempts (jitter is added at run time); attempts = length + 1. */
+  retryDelaysMs: number[];
+  /** The Standard Webhooks signing secret (`whsec_…`), read from the environment; null: unsigned. */
+  sign: Render<string> | null;
   /** Which roots the hook's templates read, so the runtime fetches `meta` only when needed. */
   uses: string[];
 }

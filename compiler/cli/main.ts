@@ -7,7 +7,6 @@ import { usage, type Io } from './io.js';
 import { version } from './version.js';
 
 const later: Record<string, string> = {
-  lsp: 'the language server comes with the editor-support work (issue 5)',
   import: 'importing plugin settings comes with the migration work (issue 6)',
 };
 
@@ -19,6 +18,9 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
         return await runCheck(rest, io);
       case 'build':
         return await runBuild(rest, io);
+      case 'lsp':
+        // Loaded on demand: `check` and `build` never pay for the protocol library.
+        return await (await import('../lsp/server.js')).runLanguageServer(rest, io);
       case 'test': {
         // Loaded on demand: it brings the runtime's HTTP and image code with it.
         const { runTest } = await import('./command-test.js');

@@ -92,6 +92,8 @@ export const catalogue = {
   headerName: e('OH3061', "'{0}' is not a valid header name."),
   disabledHook: w('OH3070', "Hook '{0}' is disabled ('enabled false')."),
   noHooks: w('OH3080', 'This file defines no hooks: nothing will be sent.'),
+  retryAttempts: e('OH3090', "'attempts {0}' needs {1} delays, but the schedule lists {2}."),
+  signSecret: e('OH3091', "'sign' takes the signing secret as '@env.NAME' (a 'whsec_…' secret), never written into the file."),
 
   // ---- OH4xxx: values
   invalidUrl: e('OH4001', 'This URL cannot be valid: {0}.'),

@@ -14,9 +14,11 @@ import { checkUrl } from './check-url.js';
 import { readSettings } from './read-settings.js';
 import { readBoolean, readDuration, readObject, readWord } from './setting-values.js';
 import { checkSecretValue } from './check-secret-value.js';
+import { checkRetry } from './check-retry.js';
+import { checkValue } from './check-value.js';
 import { closestName } from '../../schema/did-you-mean.js';
 
-export const hookSettings = ['url', 'method', 'content', 'headers', 'data', 'oauth', 'device', 'secret', 'messages', 'enabled', 'timeout', 'cooldown', 'snapshot'] as const;
+export const hookSettings = ['url', 'method', 'content', 'headers', 'data', 'oauth', 'device', 'secret', 'messages', 'enabled', 'timeout', 'cooldown', 'snapshot', 'retry', 'sign'] as const;
 
 export interface FileDefaults {
   device: Value | null;
@@ -100,6 +102,8 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
   if (!enabled) ctx.report('disabledHook', s.get('enabled')!.value!.range, name);
   const timeoutMs = readDuration(ctx, s.get('timeout'), 1000, 600_000) ?? 10_000;
   const cooldownMs = readDuration(ctx, s.get('cooldown'), 0, 86_400_000) ?? 0;
+  const retryDelaysMs = checkRetry(ctx, s.get('retry'));
+  const sign = checkSign(ctx, s.get('sign')?.value);
   const snapshot = checkSnapshotSettings(ctx, readObject(ctx, s.get('snapshot')), defaults.snapshot, `the snapshot block of hook '${name}'`, 'url');
 
   return {
@@ -119,6 +123,8 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
     messages,
     timeoutMs,
     cooldownMs,
+    retryDelaysMs,
+    sign,
     uses,
   };
 }
@@ -126,4 +132,16 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
 function collectRoots(v: Value, into: Set<string>): void {
   if (v.kind === 'Param') into.add(v.segments[0]?.name ?? '');
   else if (v.kind === 'String') for (const p of v.parts) if (p.kind === 'Param') into.add(p.segments[0]?.name ?? '');
+}
+
+/** `sign @env.NAME`: only from the environment, so the secret is never in the file or the module. */
+function checkSign(ctx: CheckContext, v: Value | undefined): Value | null {
+  if (!v || v.recovered) return null;
+  const isEnv = (v.kind === 'Param' && v.segments[0]?.name === 'env') || (v.kind === 'String' && v.parts.length === 1 && v.parts[0].kind === 'Param' && v.parts[0].segments[0]?.name === 'env');
+  if (!isEnv) {
+    ctx.report('signSecret', v.range);
+    return null;
+  }
+  checkValue(ctx, v, { triggers: [], oauth: null, envOnly: "'sign'", position: 'value' }, false);
+  return v;
 }

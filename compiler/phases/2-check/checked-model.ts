@@ -38,6 +38,10 @@ export interface CheckedHook {
   messages: Map<string, Value>;
   timeoutMs: number;
   cooldownMs: number;
+  /** Delays between attempts; attempts = length + 1. */
+  retryDelaysMs: number[];
+  /** `sign @env.NAME`: the Standard Webhooks signing secret. */
+  sign: Value | null;
   uses: Set<string>;
 }
 

@@ -70,6 +70,8 @@ export function emitModule(model: CheckedFile, sourceName: string): string {
       ['messages', record([...h.messages].map(([k, v]) => [k, fn(e.value(v, 'text'))]), i)],
       ['timeoutMs', String(h.timeoutMs)],
       ['cooldownMs', String(h.cooldownMs)],
+      ['retryDelaysMs', JSON.stringify(h.retryDelaysMs)],
+      ['sign', h.sign ? valueFn(h.sign, 'text') : 'null'],
       ['uses', JSON.stringify([...h.uses].filter(Boolean).sort())],
     ];
     return record(fields, '  ');

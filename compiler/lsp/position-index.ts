@@ -1,0 +1,121 @@
+// Finds what is at an offset in the syntax tree: the top-level item, the chain of entries
+// down to the value, and, when the offset is on one, the parameter path segment, filter,
+// trigger, setting key or word. Hover and definition read the tree (recovered parts
+// included: they still carry ranges), so they work on the parts of a broken file that parsed.
+import type {
+  FilterCall,
+  HookDecl,
+  Identifier,
+  ObjectEntry,
+  OhkFile,
+  ParamNode,
+  Range,
+  TopLevel,
+  TriggerNode,
+  Value,
+  WordNode,
+} from '../../grammar/ast.js';
+import { entryKey } from './file-views.js';
+
+export interface Hit {
+  item: TopLevel;
+  /** Entries from the item's body down to the innermost one holding the offset. */
+  entries: ObjectEntry[];
+  /** Their keys: `['data', 'file']`. */
+  keys: string[];
+  /** The offset is on the innermost entry's key. */
+  onKey: boolean;
+  /** The offset is inside a string value (a parameter there is text). */
+  inString: boolean;
+  param?: ParamNode;
+  /** Index of the path segment under the offset, when on one. */
+  segment?: number;
+  filter?: FilterCall;
+  trigger?: TriggerNode;
+  /** A bare word value (`token` in `oauth token`, `POST`). */
+  word?: WordNode;
+  /** The item's own name (a hook's or oauth block's). */
+  name?: Identifier;
+}
+
+export function contains(range: Range, offset: number): boolean {
+  return range.start.offset <= offset && offset < range.end.offset;
+}
+
+/** What is at `offset` (the character starting there); undefined outside every item. */
+export function hitAt(file: OhkFile, offset: number): Hit | undefined {
+  const item = file.items.find((i) => contains(i.range, offset));
+  if (!item) return undefined;
+  const hit: Hit = { item, entries: [], keys: [], onKey: false, inString: false };
+  switch (item.kind) {
+    case 'Hook':
+      if (item.name && contains(item.name.range, offset)) hit.name = item.name;
+      else if (!findTrigger(item, offset, hit)) valueAt(item.body, offset, hit);
+      break;
+    case 'OAuth':
+      if (item.name && contains(item.name.range, offset)) hit.name = item.name;
+      else valueAt(item.body, offset, hit);
+      break;
+    case 'Block':
+      valueAt(item.body, offset, hit);
+      break;
+    case 'Device':
+    case 'Secret':
+      valueAt(item.value, offset, hit);
+      break;
+  }
+  return hit;
+}
+
+/** Tries the offset and the one before it, so a cursor just after a word still finds it. */
+export function hitNear(file: OhkFile, offset: number): Hit | undefined {
+  const here = hitAt(file, offset);
+  if (here && (here.param || here.trigger || here.word || here.name || here.filter || here.onKey)) return here;
+  const before = offset > 0 ? hitAt(file, offset - 1) : undefined;
+  return before && (before.param || before.trigger || before.word || before.name || before.filter || before.onKey) ? before : here;
+}
+
+function findTrigger(hook: HookDecl, offset: number, hit: Hit): boolean {
+  const t = hook.triggers.find((tr) => contains(tr.range, offset));
+  if (t) hit.trigger = t;
+  return !!t;
+}
+
+function valueAt(value: Value | undefined, offset: number, hit: Hit): void {
+  if (!value || !contains(value.range, offset)) return;
+  switch (value.kind) {
+    case 'Object':
+      for (const entry of value.entries) {
+        if (!contains(entry.range, offset)) continue;
+        hit.entries.push(entry);
+        hit.keys.push(entryKey(entry));
+        if (contains(entry.key.range, offset)) hit.onKey = true;
+        else valueAt(entry.value, offset, hit);
+        return;
+      }
+      return;
+    case 'Array':
+      for (const element of value.elements) valueAt(element, offset, hit);
+      return;
+    case 'String':
+      hit.inString = true;
+      for (const part of value.parts) if (part.kind === 'Param' && contains(part.range, offset)) paramAt(part, offset, hit);
+      return;
+    case 'Param':
+      paramAt(value, offset, hit);
+      return;
+    case 'Word':
+      hit.word = value;
+      return;
+    default:
+      return;
+  }
+}
+
+function paramAt(param: ParamNode, offset: number, hit: Hit): void {
+  hit.param = param;
+  const i = param.segments.findIndex((s) => contains(s.range, offset));
+  if (i >= 0) hit.segment = i;
+  const f = param.filters.find((fc) => contains(fc.nameRange, offset));
+  if (f) hit.filter = f;
+}
