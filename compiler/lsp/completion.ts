@@ -10,7 +10,7 @@ import { triggerNames } from '../phases/2-check/check-triggers.js';
 import { pluginTriggers } from '../triggers/plugin-triggers.js';
 import { scanCursor, type CursorContext, type Frame, type ScanToken } from './cursor-context.js';
 import type { Analysis } from './document-state.js';
-import { oauthBlocks, oauthReturns, viewsOf, type FileViews } from './file-views.js';
+import { entryKey, oauthBlocks, oauthReturns, viewsOf, type FileViews } from './file-views.js';
 import { markdown, presenceLine, triggerDoc } from './markdown.js';
 import { paramEnv, type Place } from './param-env.js';
 import { fieldChoices, rootChoices, type FieldChoice } from './param-types.js';
@@ -42,7 +42,7 @@ export function completionsAt(doc: TextDocument, analysis: Analysis, offset: num
   const inMessages = (frames.length === 1 && frames[0].block === 'messages') || (frames.length === 2 && frames[0].block === 'hook' && frames[1].key === 'messages');
   if (ctx.entry.length === 0) {
     if (block) {
-      const written = new Set(entryKeys(frames[frames.length - 1].tokens));
+      const written = writtenKeys(ctx, views);
       return settingsOf(block)
         .filter((s) => !written.has(s.name))
         .map((s) => ({ label: s.name, kind: CompletionItemKind.Property, detail: `${describeBlock(block)} setting`, documentation: markdown(s.doc), textEdit: { range: wordRange, newText: s.name } }));
@@ -99,6 +99,25 @@ function entryKeys(tokens: readonly ScanToken[]): string[] {
       count = 0;
     }
     count++;
+  }
+  return keys;
+}
+
+/**
+ * The keys already set in the innermost block: those the scan saw before the cursor, and those
+ * the tree holds (after the cursor too), except the one being typed.
+ */
+function writtenKeys(ctx: CursorContext, views: FileViews): Set<string> {
+  const keys = new Set(entryKeys(ctx.frames[ctx.frames.length - 1].tokens));
+  const item = views.current.items.find((i) => i.range.start.offset === ctx.frames[0].itemStart);
+  let body = item && (item.kind === 'Hook' || item.kind === 'OAuth' || item.kind === 'Block') ? item.body : undefined;
+  for (const f of ctx.frames.slice(1)) {
+    const v = body?.entries.find((e) => entryKey(e) === f.key)?.value;
+    body = v?.kind === 'Object' ? v : undefined;
+  }
+  for (const e of body?.entries ?? []) {
+    const typing = e.key.range.start.offset <= ctx.offset && ctx.offset <= e.key.range.end.offset;
+    if (!typing) keys.add(entryKey(e));
   }
   return keys;
 }

@@ -73,7 +73,7 @@ export function paramEnv(place: Place, views: FileViews): ParamEnv {
   const hook = findHook(views, place.itemStart, place.hookName);
   env.hook = hook;
   env.hookTriggers = hook ? hookTriggerNames(hook) : place.header ? triggersInHeader(place.header) : [];
-  if (first === 'device' || first === 'secret' || first === 'snapshot') {
+  if (first === 'device' || first === 'secret' || first === 'snapshot' || first === 'sign') {
     env.envOnly = true;
     return env;
   }

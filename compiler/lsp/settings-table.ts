@@ -15,7 +15,8 @@ export interface SettingInfo {
   values?: readonly string[];
 }
 
-const hookDocs: Record<(typeof hookSettings)[number], Omit<SettingInfo, 'name'>> = {
+// Partial: a setting the checker gains before this table does is still offered, with a plain line.
+const hookDocs: Partial<Record<(typeof hookSettings)[number], Omit<SettingInfo, 'name'>>> = {
   url: { doc: 'Where the request goes: a URL template, so `@params` may appear in it.' },
   method: { doc: 'The HTTP method (default POST).', values: methods },
   content: { doc: 'How the body is encoded: `json` (default), `form` or `multipart` (automatic when `data` sends `@snapshot`).', values: ['json', 'form', 'multipart'] },
@@ -29,6 +30,8 @@ const hookDocs: Record<(typeof hookSettings)[number], Omit<SettingInfo, 'name'>>
   timeout: { doc: 'How long one delivery may take: a duration from `1s` to `10m` (default `10s`).' },
   cooldown: { doc: 'Drops a repeat of the same trigger within this window: a duration up to `24h` (default none).' },
   snapshot: { doc: "This hook's snapshot settings, overriding `webcam`: `{ url, fit, quality, flip, rotate, timeout }`." },
+  retry: { doc: 'How a failed delivery is tried again: `retry off`, `retry 3` (attempts), `retry [10s, 1m, 10m]` or `retry { attempts 3, schedule [10s, 1m] }`. Default: at once, then after 5s, 5m, 30m and 2h.', values: ['off'] },
+  sign: { doc: 'Signs each request the Standard Webhooks way with the secret in `@env.NAME` (never written in the file).' },
 };
 
 const imageSettings: SettingInfo[] = [
@@ -40,7 +43,7 @@ const imageSettings: SettingInfo[] = [
 ];
 
 const tables: Record<SettingsBlock, readonly SettingInfo[]> = {
-  hook: hookSettings.map((name) => ({ name, ...hookDocs[name] })),
+  hook: hookSettings.map((name) => ({ name, ...(hookDocs[name] ?? { doc: `A setting of a hook.` }) })),
   oauth: [
     { name: 'url', doc: 'The token endpoint. Only `@env.NAME` may appear: it is requested before any event data exists.' },
     { name: 'method', doc: 'The HTTP method of the token request (default POST).', values: methods },
