@@ -63,6 +63,7 @@ export class EventIntake {
       this.milestones.reset();
       this.lastFile = this.deps.printer.fileKey;
     }
+    this.catchUpFrom(event);
     this.fire(event.type, event.payload ?? {});
     const found = this.userAction.onEvent(event.type, now);
     if (found) this.fire('UserActionNeeded', found);
@@ -72,6 +73,23 @@ export class EventIntake {
     if (message?.plugin !== 'action_command_prompt') return;
     const found = this.userAction.onPrompt(message.data, this.deps.now());
     if (found) this.fire('UserActionNeeded', found);
+  }
+
+  /**
+   * `current` comes at most twice a second, so the last one before a pause, a cancel or a
+   * firmware error can stop short of a milestone the print did reach (the plugin, inside
+   * OctoPrint, saw every percent). These events carry the progress themselves: catch up
+   * from it first, so "30 %" still goes out, and before "Print Paused" as the plugin's did.
+   */
+  private catchUpFrom(event: EventMessagePayload): void {
+    if (!['PrintPaused', 'PrintFailed', 'PrintCancelled'].includes(event.type)) return;
+    const p = event.payload as { progress?: unknown; reason?: unknown } | null;
+    if (!p || typeof p.progress !== 'number' || p.progress < 0) return;
+    // PrintFailed after a firmware error reports a fraction 0..1; the others whole percent.
+    const percent = event.type === 'PrintFailed' && p.reason === 'error' ? p.progress * 100 : p.progress;
+    for (const m of this.milestones.update(percent)) {
+      this.fire('Progress', { milestone: m.milestone, completion: percent }, { milestone: m.milestone, onlyHook: m.hook });
+    }
   }
 
   private fire(trigger: string, payload: unknown, extra?: { milestone?: number; onlyHook?: string }): void {
