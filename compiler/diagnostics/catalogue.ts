@@ -45,6 +45,7 @@ export const catalogue = {
   unknownRoot: e('OH2100', "'{0}' is not a parameter."),
   unknownField: e('OH2101', "'{0}' is not a field of {1}."),
   fieldOfScalar: e('OH2102', "{0} is {1}, which has no fields."),
+  noPayload: e('OH2104', "No data comes with {0}: '@extra' is {} there, so '@extra.{1}' is always empty."),
   missingForTriggers: w('OH2103', "{0} is not available for {1}: it renders as \"\" there."),
   unknownFilter: e('OH2110', "'{0}' is not a filter."),
   filterInputType: e('OH2111', "Filter '{0}' takes {1}, but {2} is {3}."),
@@ -61,7 +62,7 @@ export const catalogue = {
   oauthNotUsed: e('OH2140', "'@{0}' is the answer of oauth block '{0}', which this hook does not use: add 'oauth {0}'."),
   secretInUrl: w('OH2150', '{0} puts a secret into the URL, where servers and proxies log it.'),
   literalSecret: w('OH2151', "{0} is written into the file, so it is compiled into the module too; use '@env.NAME' instead."),
-  rootWithoutPath: w('OH2160', "'@{0}' inserts the whole {1} object."),
+  rootWithoutPath: w('OH2160', "'@{0}' puts the whole {1} object into the text as JSON; name one of its fields, or add '| json' to say you mean it."),
   emptyMilestone: w('OH2170', "'@percentCompleteMilestone' is 0 except on Progress triggers, and this hook has none."),
 
   // ---- OH3xxx: hooks, triggers and settings
@@ -70,6 +71,7 @@ export const catalogue = {
   duplicateBlock: e('OH3003', "'{0}' is already set."),
   duplicateSetting: e('OH3004', "'{0}' is already set in this block."),
   duplicateKey: w('OH3005', "Key '{0}' appears twice; the last one wins."),
+  duplicateHeader: w('OH3006', "Header '{0}' is set twice (header names ignore case); both are sent."),
   unknownTrigger: e('OH3010', "'{0}' is not a trigger or an OctoPrint event."),
   duplicateTrigger: w('OH3011', "Trigger '{0}' is listed twice."),
   everyOnlyProgress: e('OH3012', "'every N%' belongs to the Progress trigger only."),
@@ -99,7 +101,7 @@ export const catalogue = {
   invalidUrl: e('OH4001', 'This URL cannot be valid: {0}.'),
   durationRange: e('OH4002', "'{0}' must be between {1} and {2}."),
   numberRange: e('OH4003', "'{0}' must be a number from {1} to {2}."),
-  flipValue: e('OH4004', "'flip' takes h, v or both."),
+  flipValue: e('OH4004', "'flip' takes h, v, both or none."),
   rotateValue: e('OH4005', "'rotate' takes 0, 90, 180 or 270 (degrees counter-clockwise)."),
   notJsonValue: e('OH4006', "{0} is not a JSON value; quote it as a string."),
 } as const satisfies Record<string, Entry>;

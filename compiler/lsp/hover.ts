@@ -85,7 +85,15 @@ function paramHover(analysis: Analysis, hit: Hit): Hover | null {
   const env = paramEnv(placeOfItem(hit.item, hit.keys, hit.inString), views);
   const info = describePath(path, env, views);
   const sinceLine = info.since ? `Since OctoPrint ${info.since}.` : undefined;
-  const presence = env.triggers.length > 0 && info.root !== 'env' && info.root !== 'oauth' ? presenceLine(info.presentFor, info.missingFor) : undefined;
+  // Only `@extra` differs per trigger: any other path that does not exist is simply not in the schema.
+  const presence =
+    !info.exists && info.root !== 'extra'
+      ? path.length === 1
+        ? `\`${segment.name}\` is not a parameter here.`
+        : `\`${segment.name}\` is not a field of \`${path.slice(0, -1).join('.')}\`.`
+      : env.triggers.length > 0 && info.root !== 'env' && info.root !== 'oauth'
+        ? presenceLine(info.presentFor, info.missingFor)
+        : undefined;
   const missingNote =
     info.exists && info.mayBeMissing && info.missingFor.length === 0
       ? 'May be null or absent at run time; it then renders as `""` unless `| default(…)` says otherwise.'

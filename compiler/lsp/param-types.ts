@@ -5,6 +5,7 @@
 import { schemaTables } from '../schema/tables.js';
 import type { SchemaType } from '../schema/schema-types.js';
 import { fieldNames, fieldOf, lookupPath, rootTypeFor, typeToString, unionOf, unionMembers } from '../schema/type-utils.js';
+import { isTrigger } from '../phases/2-check/check-triggers.js';
 import { oauthBlocks, oauthReturns, type FileViews } from './file-views.js';
 import type { ParamEnv } from './param-env.js';
 
@@ -40,9 +41,11 @@ export interface PathInfo {
 
 const envDoc = "The runtime's environment: `@env.NAME` is read when the daemon starts; the compiled module never holds its value.";
 
+/** Whether `@extra` can hold anything for this trigger; a third-party plugin event's payload is unknown, so it may. */
 function hasPayload(trigger: string): boolean {
   const t = rootTypeFor('extra', trigger);
-  return t !== undefined && unionMembers(t).some((m) => m.kind !== 'null');
+  if (t === undefined) return isTrigger(trigger);
+  return unionMembers(t).some((m) => m.kind !== 'null');
 }
 
 function since(doc: string | undefined, v: string | undefined): string | undefined {
@@ -149,7 +152,7 @@ export function describePath(path: readonly string[], env: ParamEnv, views: File
   const all = (exists: boolean): Pick<PathInfo, 'presentFor' | 'missingFor'> => (exists ? { presentFor: [...env.triggers], missingFor: [] } : { presentFor: [], missingFor: [...env.triggers] });
   if (root === 'env') {
     const doc = rest.length === 0 ? envDoc : `The environment variable \`${rest[0]}\`, read when the daemon starts; the compiled module never holds its value.`;
-    return { exists: rest.length <= 1, type: rest.length === 0 ? 'environment' : 'string', doc, ...all(rest.length <= 1), mayBeMissing: rest.length === 1, root: 'env' };
+    return { exists: rest.length <= 1, type: rest.length === 0 ? 'environment' : 'string', doc, ...all(rest.length <= 1), mayBeMissing: false, root: 'env' };
   }
   const oauth = oauthBlocks(views).get(root);
   if (oauth && !schemaTables.roots[root]) {

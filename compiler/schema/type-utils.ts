@@ -100,6 +100,12 @@ function fieldOfMember(member: SchemaType, name: string): FieldLookup | undefine
   if (member.kind === 'unknown') {
     return { type: UNKNOWN, presence: 'sometimes', containerNullable: false, fromIndex: false, unknown: true };
   }
+  // `@extra.logs.0`: a whole-number segment indexes a list (which may be shorter: sometimes).
+  if (member.kind === 'array') {
+    return /^\d+$/.test(name)
+      ? { type: member.element, presence: 'sometimes', containerNullable: false, fromIndex: true, unknown: false }
+      : undefined;
+  }
   if (member.kind !== 'object') return undefined;
   if (Object.prototype.hasOwnProperty.call(member.fields, name)) {
     const f: SchemaField = member.fields[name];
@@ -123,8 +129,8 @@ function fieldOfMember(member: SchemaType, name: string): FieldLookup | undefine
 /**
  * Looks up `name` in `type`: a declared field, an index signature's value, or a field of some
  * members of a union. Null members are skipped (`JobInfo | null` has JobInfo's fields) and
- * reported as `containerNullable`. Returns undefined when no member can have the field
- * (including primitives and arrays: paths do not index into arrays).
+ * reported as `containerNullable`. A whole-number name indexes an array (`logs.0`). Returns
+ * undefined when no member can have the field (primitives, arrays with a non-number name).
  */
 export function fieldOf(type: SchemaType, name: string, tables: SchemaTables = schemaTables): FieldLookup | undefined {
   const members = unionMembers(type, tables);

@@ -17,7 +17,7 @@ export function checkHeaders(ctx: CheckContext, headers: ObjectNode | undefined,
     if (entry.recovered || !entry.value) continue;
     const name = keyName(entry);
     if (!token.test(name)) ctx.report('headerName', entry.key.range, name);
-    if (seen.has(name.toLowerCase())) ctx.report('duplicateKey', entry.key.range, name);
+    if (seen.has(name.toLowerCase())) ctx.report('duplicateHeader', entry.key.range, name);
     seen.add(name.toLowerCase());
     const v = entry.value;
     if (v.kind === 'String') checkTemplate(ctx, v, { ...scope, position: 'text' });

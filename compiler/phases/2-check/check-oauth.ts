@@ -35,7 +35,7 @@ export function checkOAuth(ctx: CheckContext, decl: OAuthDecl): CheckedOAuth | u
   const c = readWord(ctx, s.get('content'), 'json or form');
   if (c !== undefined) {
     if (c === 'json' || c === 'form') content = c;
-    else ctx.report('unknownContent', s.get('content')!.value!.range, c);
+    else ctx.report('settingType', s.get('content')!.value!.range, 'content', 'json or form (a token request sends no file)');
   }
   const headers = checkHeaders(ctx, readObject(ctx, s.get('headers')), scope);
   const data = readObject(ctx, s.get('data')) ?? null;

@@ -5,7 +5,7 @@ import type { ParamNode, PathSegment, Range } from '../../../grammar/ast.js';
 import { schemaTables } from '../../schema/tables.js';
 import type { SchemaType } from '../../schema/schema-types.js';
 import { closestName } from '../../schema/did-you-mean.js';
-import { acceptsAnyField, lookupPath, rootTypeFor, typeToString, unionOf } from '../../schema/type-utils.js';
+import { acceptsAnyField, lookupPath, mustBe, rootTypeFor, typeToString, unionOf } from '../../schema/type-utils.js';
 import type { CheckContext } from './check-context.js';
 import { checkFilters } from './check-filters.js';
 import type { ParamScope } from './param-scope.js';
@@ -105,6 +105,9 @@ export function checkParam(ctx: CheckContext, param: ParamNode, scope: ParamScop
         return UNKNOWN;
       }
       type = w.type;
+      if (segments.length === 1 && (scope.position === 'text' || scope.position === 'url') && param.filters.length === 0 && mustBeObject(type)) {
+        ctx.report('rootWithoutPath', whole, root.name, typeToString(type));
+      }
     }
   }
   return checkFilters(ctx, param, type, pathText(segments, segments.length));
@@ -128,6 +131,11 @@ function checkExtra(ctx: CheckContext, segments: PathSegment[], triggers: string
   }
   if (found.length === 0 && firstFailure) {
     const seg = segments[firstFailure.at];
+    const payloadless = triggers.filter((t) => rootTypeFor('extra', t)?.kind === 'null');
+    if (firstFailure.at === 1 && payloadless.length === triggers.length) {
+      ctx.report('noPayload', span(segments[0], segments[segments.length - 1]), payloadless.join(', '), pathText(segments.slice(1), segments.length - 1));
+      return UNKNOWN;
+    }
     const parentPath = pathText(segments, firstFailure.at);
     if (candidates.size === 0) ctx.report('fieldOfScalar', span(segments[0], seg), parentPath, typeToString(firstFailure.parent));
     else ctx.reportWithSuggestion('unknownField', seg.range, closestName(seg.name, [...candidates]), seg.name, parentPath);
@@ -156,4 +164,9 @@ function walkOAuth(ctx: CheckContext, segments: PathSegment[], returns: Record<s
     return UNKNOWN;
   }
   return type;
+}
+
+/** Objects only (maybe null): text would get its JSON, which is rarely what a message wants. */
+function mustBeObject(type: SchemaType): boolean {
+  return type.kind !== 'unknown' && mustBe(type, ['object', 'null']) && !mustBe(type, ['null']);
 }

@@ -34,9 +34,16 @@ export function checkValue(ctx: CheckContext, value: Value | undefined, scope: P
     case 'String':
       checkTemplate(ctx, value, inner);
       return { kind: 'string' };
-    case 'Object':
-      for (const entry of value.entries) checkValue(ctx, entry.value, inner, json);
+    case 'Object': {
+      const seen = new Set<string>();
+      for (const entry of value.entries) {
+        const key = entry.key.kind === 'Identifier' ? entry.key.name : entry.key.value;
+        if (seen.has(key) && !entry.recovered) ctx.report('duplicateKey', entry.key.range, key);
+        seen.add(key);
+        checkValue(ctx, entry.value, inner, json);
+      }
       return UNKNOWN;
+    }
     case 'Array':
       for (const element of value.elements) checkValue(ctx, element, inner, json);
       return UNKNOWN;
