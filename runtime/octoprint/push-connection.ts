@@ -11,8 +11,7 @@ import { PingLiveness, type LivenessOptions } from './liveness.js';
 import { frameExcerpt, parsePushFrame, type KnownPushMessage } from './push-messages.js';
 
 export type ConnectionEnd =
-  | { kind: 'closed'; code: number; reason: string }
-  | { kind: 'error'; message: string }
+  | { kind: 'closed'; code: number; reason: string; error?: string }
   | { kind: 'ack-timeout'; ms: number }
   | { kind: 'reauth'; reason: string }
   | { kind: 'dead' }
@@ -40,9 +39,7 @@ export interface PushConnectionOptions {
 export function describeEnd(end: ConnectionEnd): string {
   switch (end.kind) {
     case 'closed':
-      return `socket closed (code ${end.code}${end.reason ? `, "${end.reason}"` : ''})`;
-    case 'error':
-      return `socket error (${end.message})`;
+      return `socket closed (code ${end.code}${end.reason ? `, "${end.reason}"` : ''}${end.error ? `; ${end.error}` : ''})`;
     case 'ack-timeout':
       return `no answer to auth within ${end.ms} ms`;
     case 'reauth':
@@ -72,11 +69,14 @@ export class PushConnection {
       ws.send(JSON.stringify({ auth: this.o.auth }));
     };
     ws.onmessage = (ev) => this.onFrame(ev.data);
+    // A WebSocket always fires close after error (WHATWG "fail the WebSocket connection"), so
+    // the error is only remembered and the close ends the connection, with its code.
+    let error: string | undefined;
     ws.onerror = (ev) => {
-      const err = (ev as unknown as { error?: { message?: string; code?: string } }).error;
-      this.end({ kind: 'error', message: err?.code ?? err?.message ?? 'connection failed' });
+      const e = ev as unknown as { error?: { message?: string; code?: string }; message?: string };
+      error = e.error?.code ?? e.error?.message ?? (e.message || undefined);
     };
-    ws.onclose = (ev) => this.end({ kind: 'closed', code: ev.code, reason: ev.reason });
+    ws.onclose = (ev) => this.end({ kind: 'closed', code: ev.code, reason: ev.reason, ...(error ? { error } : {}) });
     this.ackTimer = this.o.clock.setTimeout(() => this.end({ kind: 'ack-timeout', ms: this.o.ackTimeoutMs }), this.o.ackTimeoutMs);
   }
 
