@@ -185,6 +185,20 @@ test("message keys are the hook's triggers; a message's @extra is its trigger's 
   assert.not.ok(roots.includes('message'), "'@message' inside a message would refer to itself");
 });
 
+test('mid-edit, a setting the parser lost is taken from the last version that parsed', async () => {
+  const good = 'oauth token {\n  url "https://a.example.com"\n  returns { access_token: string }\n}\nhook a on PrintDone {\n  url "https://example.com"\n  headers { A: "x" }\n  oauth token\n}\n';
+  client.change(uri, good, ++version);
+  await client.diagnostics(uri, version);
+  // An unterminated string in headers: the tree of this version has lost 'oauth token' below it.
+  const items = await complete(good.replace('A: "x" }', 'A: "Bearer @‸'));
+  assert.ok(labels(items).includes('token'), labels(items).join(', '));
+});
+
+test("a third-party plugin event's payload is unknown, so @extra is offered", async () => {
+  const items = await complete(typing('hook wip on plugin_backup_backup_created', '  data { x: @‸'));
+  assert.ok(labels(items).includes('extra'));
+});
+
 test('at the start of a top-level item: the top-level forms', async () => {
   const items = labels(await complete(`${example}\n‸`));
   assert.equal(items, ['device', 'secret', 'octoprint', 'webcam', 'messages', 'oauth', 'hook']);

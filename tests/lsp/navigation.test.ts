@@ -24,7 +24,7 @@ interface DocumentSymbol {
 }
 
 const example = readFileSync(join(projectRoot, 'examples/hooks.ohk'), 'utf8');
-const extraHook = `\nhook failures on PrintStarted, PrintDone, PrintFailed {\n  url "https://example.com/x"\n  data { took: @extra.time, why: "@{extra.reason | default('none')}" }\n}\n`;
+const extraHook = `\nhook failures on PrintStarted, PrintDone, PrintFailed {\n  url "https://example.com/x"\n  data { took: @extra.time, why: "@{extra.reason | default('none')}", typo: @job.file.nme }\n}\n`;
 const text = example + extraHook;
 const uri = testUri('navigation.ohk');
 let client: LspClient;
@@ -72,6 +72,11 @@ test('hover on a filter, a trigger and a setting', async () => {
   assert.match(t!.contents.value, 'Print Paused');
   const method = await hover('  method  POST\n  content json', 3);
   assert.match(method!.contents.value, 'HTTP method');
+});
+
+test('hover on a misspelled field says so', async () => {
+  const h = await hover('@job.file.nme', '@job.file.n'.length);
+  assert.match(h!.contents.value, '`nme` is not a field of `job.file`.');
 });
 
 test('no hover on plain text', async () => {
