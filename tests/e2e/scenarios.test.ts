@@ -104,4 +104,15 @@ t('a dropped connection: the daemon logs in again, reconnects, and later events 
   }
 });
 
+t('OctoPrint 2.0 shapes (health instead of resends, no averagePrintTime): the same deliveries', async () => {
+  const h = await startHarness((url) => allTriggers(url, '/v2'), { sim: { flavor: '2.0', version: '2.0.0' } });
+  try {
+    await h.sim.play('done').done;
+    await h.settle();
+    assert.equal(topics(h, '/v2'), ['Print Started', ...Array(9).fill('Print Progress'), 'Print Done']);
+  } finally {
+    await h.stop();
+  }
+});
+
 t.run();
