@@ -6,20 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTest } from '../../compiler/cli/command-test.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
+import { captureIo } from '../support/capture-io.js';
 
 const t = suite('octohookc test');
 let receiver: Receiver;
 let dir: string;
-
-function capture() {
-  let out = '';
-  let err = '';
-  return {
-    io: { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) } },
-    get out() { return out; },
-    get err() { return err; },
-  };
-}
 
 function file(name: string, text: string): string {
   const p = join(dir, name);
@@ -43,7 +34,7 @@ hook snap on PrintDone, Progress every 10% {
   headers { X-Secret: "@apiSecret" }
   data { topic: @topic, file: @job.file.name, m: @percentCompleteMilestone, image: @snapshot }
 }`);
-  const c = capture();
+  const c = captureIo();
   const code = await runTest([f, '--event', 'Progress', '--dry-run'], c.io, { MY_SECRET: 'abcdef-secret' });
   assert.is(code, 0, c.err);
   assert.match(c.out, /# hook snap on Progress, sample data \(dry run: nothing sent\)/);
@@ -59,7 +50,7 @@ hook snap on PrintDone, Progress every 10% {
 
 t('without --dry-run the request is sent and the answer shown; exit 0 on 2xx', async () => {
   const f = file('send.ohk', `hook a on PrintDone { url "${receiver.url}/ok" data { extra: @extra } }`);
-  const c = capture();
+  const c = captureIo();
   assert.is(await runTest([f, '--event', 'PrintDone'], c.io, {}), 0, c.out + c.err);
   assert.match(c.out, /200 OK in \d+ ms\nthanks/);
   const req = receiver.requests.at(-1)!;
@@ -70,23 +61,23 @@ t('without --dry-run the request is sent and the answer shown; exit 0 on 2xx', a
 
 t('exit 1 when the target answers 500, or no hook listens to the trigger', async () => {
   const f = file('fail.ohk', `hook a on PrintDone { url "${receiver.url}/fail" }`);
-  let c = capture();
+  let c = captureIo();
   assert.is(await runTest([f, '--event', 'PrintDone'], c.io, {}), 1);
   assert.match(c.out, /500 rejected/);
-  c = capture();
+  c = captureIo();
   assert.is(await runTest([f, '--event', 'PrintStarted'], c.io, {}), 1);
   assert.match(c.err, /no enabled hook .* listens to PrintStarted/);
-  c = capture();
+  c = captureIo();
   assert.is(await runTest([f, '--event', 'PrintDone', '--hook', 'nope'], c.io, {}), 1);
   assert.match(c.err, /there is no hook 'nope'/);
 });
 
 t('usage errors exit 2; a file with errors exits 1 with its diagnostics', async () => {
-  let c = capture();
+  let c = captureIo();
   assert.is(await runTest([], c.io, {}), 2);
-  c = capture();
+  c = captureIo();
   assert.is(await runTest([file('u.ohk', 'hook a on PrintDone { url "http://127.0.0.1/" }')], c.io, {}), 2);
-  c = capture();
+  c = captureIo();
   assert.is(await runTest([file('bad.ohk', 'hook a on PrintDone { url "http://127.0.0.1/" data { x: @job.fil } }'), '--event', 'PrintDone'], c.io, {}), 1);
   assert.match(c.err, /OH2101/);
 });

@@ -10,18 +10,9 @@ import { pathToFileURL } from 'node:url';
 import { main } from '../../compiler/cli/main.js';
 import type { CompiledModule, RenderContext } from '../../runtime/compiled-module.js';
 import { projectRoot } from '../support/project-root.js';
+import { captureIo } from '../support/capture-io.js';
 
 const t = suite('octohookc cli');
-
-function capture() {
-  let out = '';
-  let err = '';
-  return {
-    io: { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) } },
-    get out() { return out; },
-    get err() { return err; },
-  };
-}
 
 const example = join(projectRoot, 'examples', 'hooks.ohk');
 const tmp = mkdtempSync(join(tmpdir(), 'octohookc-'));
@@ -29,20 +20,20 @@ const broken = join(tmp, 'broken.ohk');
 writeFileSync(broken, readFileSync(example, 'utf8').replace('file: @job.file.name,', 'file: @job.file.nme,'));
 
 t('check: the design example exits 0', async () => {
-  const c = capture();
+  const c = captureIo();
   assert.is(await main(['check', example], c.io), 0);
   assert.match(c.out, /0 errors/);
 });
 
 t('check: @job.file.nme exits 1 naming line, column and the suggestion', async () => {
-  const c = capture();
+  const c = captureIo();
   assert.is(await main(['check', broken], c.io), 1);
   assert.match(c.out, /broken\.ohk:30:21: error OH2101: 'nme' is not a field of job\.file\. Did you mean 'name'\?/);
   assert.match(c.out, /\n\s+30 \|     file: @job\.file\.nme,\n\s+\|\s{21}~~~\n/);
 });
 
 t('check --format json: 1-based ranges as in the contract', async () => {
-  const c = capture();
+  const c = captureIo();
   assert.is(await main(['check', broken, '--format', 'json'], c.io), 1);
   const list = JSON.parse(c.out) as Array<{ file: string; code: string; severity: string; range: { start: { line: number; column: number }; end: { line: number; column: number } } }>;
   const e = list.find((d) => d.code === 'OH2101');
@@ -53,7 +44,7 @@ t('check --format json: 1-based ranges as in the contract', async () => {
 });
 
 t('check --format sarif: a SARIF 2.1.0 log with rule and region', async () => {
-  const c = capture();
+  const c = captureIo();
   assert.is(await main(['check', broken, '--format', 'sarif'], c.io), 1);
   const log = JSON.parse(c.out);
   assert.is(log.version, '2.1.0');
@@ -65,7 +56,7 @@ t('check --format sarif: a SARIF 2.1.0 log with rule and region', async () => {
 
 t('usage and I/O errors exit 2 with one line, no stack trace', async () => {
   for (const argv of [[], ['check'], ['check', example, '--format', 'xml'], ['check', example, '--nope'], ['frobnicate'], ['check', join(tmp, 'missing.ohk')], ['check', tmp], ['lsp-not-a-command']]) {
-    const c = capture();
+    const c = captureIo();
     assert.is(await main(argv, c.io), 2, argv.join(' '));
     assert.not.match(c.err + c.out, /\n\s+at /, 'no stack trace');
   }
@@ -74,7 +65,7 @@ t('usage and I/O errors exit 2 with one line, no stack trace', async () => {
 t('build writes a standalone module that renders the example for a PrintDone', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'octohook-build-'));
   const out = join(dir, 'hooks.mjs');
-  const c = capture();
+  const c = captureIo();
   assert.is(await main(['build', example, '-o', out], c.io), 0);
   const code = readFileSync(out, 'utf8');
   assert.not.match(code, /^\s*import\b/m, 'no imports');
@@ -112,7 +103,7 @@ t('build writes a standalone module that renders the example for a PrintDone', a
 t('build is deterministic and holds no @env value', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'octohook-det-'));
   process.env.OCTOHOOK_SECRET = 'never-in-output-42';
-  const c = capture();
+  const c = captureIo();
   assert.is(await main(['build', example, '-o', join(dir, 'a.mjs')], c.io), 0);
   assert.is(await main(['build', example, '-o', join(dir, 'b.mjs')], c.io), 0);
   const a = readFileSync(join(dir, 'a.mjs'), 'utf8');
@@ -123,7 +114,7 @@ t('build is deterministic and holds no @env value', async () => {
 
 t('build refuses a file with errors and writes nothing', async () => {
   const out = join(tmp, 'broken.mjs');
-  const c = capture();
+  const c = captureIo();
   assert.is(await main(['build', broken, '-o', out], c.io), 1);
   assert.not.ok(existsSync(out));
   assert.match(c.err, /OH2101/);

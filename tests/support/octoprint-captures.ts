@@ -1,20 +1,9 @@
 // The recorded OctoPrint 1.10.3 push traffic in fixtures/octoprint-captures/push.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixturesDir } from './project-root.js';
 
-// Tests run from dist*/tests/support; the fixtures live next to package.json.
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('no package.json above the tests');
-    dir = up;
-  }
-  return dir;
-}
-
-export const capturesDir = join(projectRoot(), 'fixtures', 'octoprint-captures', 'push');
+export const capturesDir = join(fixturesDir, 'octoprint-captures', 'push');
 
 export interface CapturedLine {
   t: number;

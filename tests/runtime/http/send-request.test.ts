@@ -3,23 +3,13 @@ import * as assert from 'uvu/assert';
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isOctohookError, type OctohookError } from '../../../runtime/errors.js';
 import { deserializeRequest, prepareRequest, serializeRequest, type PreparedRequest } from '../../../runtime/http/prepare-request.js';
 import { excerpt, isTransient, sendRequest } from '../../../runtime/http/send-request.js';
 import { startReceiver } from '../../support/receiver.js';
+import { rejection } from '../../support/rejection.js';
 
 function post(url: string, data: Record<string, unknown> | null = { a: 1 }): PreparedRequest {
   return prepareRequest({ method: 'POST', content: 'json', url, headers: {}, data });
-}
-
-async function rejection(p: Promise<unknown>): Promise<OctohookError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(isOctohookError(e), `expected an OctohookError, got ${String(e)}`);
-    return e as OctohookError;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** A TCP server that accepts connections and never reads or answers: the worst target. */

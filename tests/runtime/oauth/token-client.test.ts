@@ -1,10 +1,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { OAuthSpec, RenderContext } from '../../../runtime/compiled-module.js';
-import { isOctohookError, type OctohookError } from '../../../runtime/errors.js';
 import { SecretSet } from '../../../runtime/log/redact.js';
 import { fetchToken } from '../../../runtime/oauth/token-client.js';
 import { startReceiver, type Responder } from '../../support/receiver.js';
+import { rejection } from '../../support/rejection.js';
 
 const ctx = { env: { CLIENT_SECRET: 'cs-from-env-0042' } } as unknown as RenderContext;
 
@@ -25,16 +25,6 @@ const tokenServer: Responder = (_req, res) => {
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ access_token: 'at-123456789', token_type: 'Bearer', expires_in: 3600 }));
 };
-
-async function rejection(p: Promise<unknown>): Promise<OctohookError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(isOctohookError(e), `expected an OctohookError, got ${String(e)}`);
-    return e as OctohookError;
-  }
-  throw new Error('expected a rejection');
-}
 
 test('json: POSTs the rendered data as JSON and returns the answer with its lifetime', async () => {
   const rx = await startReceiver(tokenServer);

@@ -1,20 +1,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { isOctohookError, type OctohookError } from '../../../runtime/errors.js';
+import { isOctohookError } from '../../../runtime/errors.js';
 import { SecretSet } from '../../../runtime/log/redact.js';
 import { fetchSnapshot } from '../../../runtime/snapshot/fetch-snapshot.js';
 import { startReceiver } from '../../support/receiver.js';
 import { quadrantJpeg } from './synthetic-image.js';
-
-async function rejection(p: Promise<unknown>): Promise<OctohookError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(isOctohookError(e), `expected an OctohookError, got ${String(e)}`);
-    return e as OctohookError;
-  }
-  throw new Error('expected a rejection');
-}
+import { rejection } from '../../support/rejection.js';
 
 test('a webcam JPEG is fetched as bytes', async () => {
   const jpeg = await quadrantJpeg(32, 16);

@@ -1,21 +1,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { isOctohookError, type OctohookError } from '../../../runtime/errors.js';
 import { createImageSupport, orientationFor, transformImage, type Rotation, type TransformOptions } from '../../../runtime/snapshot/transform-image.js';
 import { corners, decode, quadrantJpeg, quadrantPng } from './synthetic-image.js';
+import { rejection } from '../../support/rejection.js';
 
 const BIG_FIT = { width: 1640, height: 1232 };
 const plain: TransformOptions = { fit: BIG_FIT, quality: 85, flipH: false, flipV: false, rotate: 0 };
-
-async function rejection(p: Promise<unknown>): Promise<OctohookError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(isOctohookError(e), `expected an OctohookError, got ${String(e)}`);
-    return e as OctohookError;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** A JPEG whose header says 320×240 but whose scan data is garbage: decoding it fails. */
 function undecodableJpeg(width: number, height: number): Buffer {
