@@ -75,3 +75,38 @@ if (!process.env.OCTOHOOK_DIRS) {
     });
   }
 }
+
+// The template of `octohookc build --bundle`: the daemon (runtime/cli/standalone.ts) in one
+// minified file with its source map, built here once so the compiler needs no bundler at run
+// time: --bundle appends the compiled hooks to it (compiler/cli/write-bundle.ts). The
+// compiler is left out: a bundle never compiles .ohk source, so the dynamic imports that
+// `octohook run FILE.ohk` uses become a stub that fails with a plain message.
+const standaloneEntry = 'runtime/cli/standalone.ts';
+if (!process.env.OCTOHOOK_DIRS && existsSync(join(root, standaloneEntry))) {
+  const noCompiler = {
+    name: 'octohook-no-compiler',
+    setup(b) {
+      b.onResolve({ filter: /\/compiler\// }, (args) => (args.importer.includes(`${join(root, 'runtime')}`) ? { path: args.path, namespace: 'octohook-no-compiler' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'octohook-no-compiler' }, () => ({
+        contents: "throw new Error('a bundle runs the hooks built into it; it cannot compile .ohk files');",
+        loader: 'js',
+      }));
+    },
+  };
+  await build({
+    entryPoints: [join(root, standaloneEntry)],
+    outfile: join(outDir, 'runtime/cli/octohook-standalone.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    sourcemap: 'external',
+    sourcesContent: true,
+    legalComments: 'none',
+    external: ['@napi-rs/image', '@napi-rs/image-*'],
+    plugins: [noCompiler],
+    banner: { js: "import { createRequire as __octohookRequire } from 'node:module'; const require = __octohookRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+}

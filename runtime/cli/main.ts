@@ -2,18 +2,29 @@
 // Configuration precedence: flags, then OCTOPRINT_URL / OCTOPRINT_API_KEY, then the file's
 // `octoprint { }` block. Exit codes: 0 stopped cleanly, 1 could not start, 2 usage.
 import { parseArgs } from 'node:util';
-import type { RenderContext } from '../compiled-module.js';
+import type { CompiledModule, RenderContext } from '../compiled-module.js';
 import { Daemon } from '../daemon.js';
 import { isOctohookError } from '../errors.js';
 import { loadModule } from '../load-module.js';
 import { createLogger, type Level, type LogFormat } from '../log/logger.js';
 
-const usage = `Usage:
-  octohook run COMPILED.mjs|FILE.ohk [--octoprint URL] [--api-key KEY] [--log-format text|json] [--log-level debug|info|warn|error]
-
-Environment: OCTOPRINT_URL, OCTOPRINT_API_KEY (preferred over --api-key, which other users
+const flags = '[--octoprint URL] [--api-key KEY] [--log-format text|json] [--log-level debug|info|warn|error]';
+const environment = `Environment: OCTOPRINT_URL, OCTOPRINT_API_KEY (preferred over --api-key, which other users
 of the machine can see in the process list) and every @env.NAME the hooks use.
 `;
+const runUsage = `Usage:
+  octohook run COMPILED.mjs|FILE.ohk ${flags}
+
+${environment}`;
+
+function bundleUsage(module: CompiledModule): string {
+  const names = module.env.length > 0 ? `\nThis bundle's hooks (${module.source}) read: ${module.env.join(', ')}.\n` : '';
+  return `Usage:
+  node BUNDLE.mjs ${flags}
+
+octohook with the hooks of ${module.source} built in.
+${environment}${names}`;
+}
 
 export interface RunIo {
   out: { write(s: string): unknown };
@@ -30,16 +41,22 @@ function signals(): Promise<void> {
   });
 }
 
-export async function main(argv: string[], io: RunIo = { out: process.stdout, err: process.stderr, env: process.env }): Promise<number> {
-  const [command, ...rest] = argv;
+/**
+ * `bundled`: the hooks compiled into a one-file bundle (`octohookc build --bundle`). Then
+ * there is no `run` command and no file argument: `node hooks.bundle.mjs [flags]`.
+ */
+export async function main(argv: string[], io: RunIo = { out: process.stdout, err: process.stderr, env: process.env }, bundled?: CompiledModule): Promise<number> {
+  const usage = bundled ? bundleUsage(bundled) : runUsage;
+  const [command, ...afterCommand] = argv;
   if (command === '--help' || command === '-h' || command === 'help') {
     io.out.write(usage);
     return 0;
   }
-  if (command !== 'run') {
+  if (!bundled && command !== 'run') {
     io.err.write(command === undefined ? usage : `octohook: unknown command '${command}'.\n\n${usage}`);
     return 2;
   }
+  const rest = bundled ? argv : afterCommand;
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
   try {
@@ -57,8 +74,8 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
     io.err.write(`octohook run: ${(e as Error).message.replace(/\. To specify.*$/s, '.')}\n\n${usage}`);
     return 2;
   }
-  if (positionals.length !== 1) {
-    io.err.write(`octohook run: give exactly one compiled module or .ohk file.\n\n${usage}`);
+  if (positionals.length !== (bundled ? 0 : 1)) {
+    io.err.write(bundled ? `unexpected argument '${positionals[0]}': the hooks are built into this file.\n\n${usage}` : `octohook run: give exactly one compiled module or .ohk file.\n\n${usage}`);
     return 2;
   }
   const format = (values['log-format'] as string | undefined) ?? 'text';
@@ -70,7 +87,7 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
   const logger = createLogger({ stream: io.err, format: format as LogFormat, level: level as Level });
 
   try {
-    const module = await loadModule(positionals[0]);
+    const module = bundled ?? (await loadModule(positionals[0]));
     const ctx = { env: io.env } as RenderContext;
     const url = (values.octoprint as string | undefined) ?? io.env.OCTOPRINT_URL ?? module.octoprint.url?.(ctx) ?? 'http://127.0.0.1:5000';
     const apiKey = (values['api-key'] as string | undefined) ?? io.env.OCTOPRINT_API_KEY ?? module.octoprint.apikey?.(ctx) ?? '';
