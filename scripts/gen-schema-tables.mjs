@@ -177,9 +177,11 @@ export function buildSchemaTables(root) {
     for (const tag of sym.getJsDocTags(checker)) {
       const text = ts.displayPartsToString(tag.text ?? []).trim();
       if (tag.name === 'since') since = text;
-      else extra.push(`@${tag.name}${text ? ` ${text}` : ''}`);
+      // Not a real tag: an `@param` written inside the prose (`snap: @snapshot`), which the
+      // JSDoc parser cut off as a tag. Put it back where it stood.
+      else extra.push(`@${tag.name}${text && /^[A-Za-z0-9]/.test(text) ? ' ' : ''}${text}`);
     }
-    const doc = [comment, ...extra].filter(Boolean).join('\n\n');
+    const doc = [comment, ...extra].filter(Boolean).join(' ');
     return { doc: doc || undefined, since: since || undefined };
   }
 

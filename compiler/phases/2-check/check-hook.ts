@@ -30,6 +30,8 @@ export interface FileDefaults {
 export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefaults): CheckedHook | undefined {
   if (!decl.name || decl.name.recovered) return undefined;
   const name = decl.name.name;
+  // Mid-edit: the hook is checked as far as it goes, but nothing is called missing yet.
+  const partial = !!(decl.recovered || decl.body?.recovered);
   const triggers = checkTriggers(ctx, decl);
   const events = triggers.map((t) => t.event);
   const s = readSettings(ctx, decl.body, hookSettings, `hook '${name}'`);
@@ -55,7 +57,7 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
   const isGet = method === 'GET';
 
   const url = s.get('url')?.value;
-  if (!url) ctx.report('missingSetting', decl.name.range, `Hook '${name}'`, "a 'url'");
+  if (!url && !partial) ctx.report('missingSetting', decl.name.range, `Hook '${name}'`, "a 'url'");
   else checkUrl(ctx, url, scope, 'url');
 
   const headers = checkHeaders(ctx, readObject(ctx, s.get('headers')), scope);

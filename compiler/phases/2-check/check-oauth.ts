@@ -22,7 +22,7 @@ export function checkOAuth(ctx: CheckContext, decl: OAuthDecl): CheckedOAuth | u
   const s = readSettings(ctx, decl.body, ['url', 'method', 'content', 'headers', 'data', 'returns'], `oauth block '${name}'`);
 
   const url = s.get('url')?.value;
-  if (!url) ctx.report('missingSetting', decl.name.range, `OAuth block '${name}'`, "a 'url'");
+  if (!url && !decl.recovered && !decl.body?.recovered) ctx.report('missingSetting', decl.name.range, `OAuth block '${name}'`, "a 'url'");
   else checkUrl(ctx, url, scope, 'url');
 
   let method: HttpMethod = 'POST';

@@ -47,6 +47,6 @@ export function checkTriggers(ctx: CheckContext, hook: HookDecl): CheckedTrigger
     }
     out.push(trigger);
   }
-  if (hook.triggers.length === 0 && hook.name) ctx.report('noTriggers', hook.name.range, hook.name.name);
+  if (hook.triggers.length === 0 && hook.name && !hook.recovered) ctx.report('noTriggers', hook.name.range, hook.name.name);
   return out;
 }

@@ -26,7 +26,7 @@ export function checkTemplate(ctx: CheckContext, s: StringNode, scope: ParamScop
  * errors there. Elsewhere the caller has checked the value's form already.
  */
 export function checkValue(ctx: CheckContext, value: Value | undefined, scope: ParamScope, json: boolean): SchemaType {
-  if (!value || value.recovered) return UNKNOWN;
+  if (!value || (value.recovered && value.kind !== 'Object' && value.kind !== 'Array')) return UNKNOWN;
   const whole = wholeParam(value);
   if (whole) return checkParam(ctx, whole, scope);
   const inner: ParamScope = { ...scope, position: scope.position === 'data-top' ? 'value' : scope.position };

@@ -36,7 +36,10 @@ export function check(file: OhkFile): CheckResult {
   const octoprint: CheckedFile['octoprint'] = { url: null, apikey: null };
 
   for (const item of file.items) {
-    if (item.recovered) continue;
+    // A block the parser had to patch up (say, its '}' is not typed yet) is still checked,
+    // entry by entry: its readers skip the entries that were patched. Only top-level values
+    // that are themselves broken are left alone.
+    if (item.recovered && (item.kind === 'Device' || item.kind === 'Secret')) continue;
     switch (item.kind) {
       case 'Device':
         if (first('device', item.keyword)) device = checkSecretValue(ctx, item.value, 'device', false) ?? null;
@@ -76,7 +79,7 @@ export function check(file: OhkFile): CheckResult {
   const hooks: CheckedHook[] = [];
   const names = new Set<string>();
   for (const item of file.items) {
-    if (item.kind !== 'Hook' || item.recovered) continue;
+    if (item.kind !== 'Hook') continue;
     const hook = checkHook(ctx, item, defaults);
     if (!hook) continue;
     if (names.has(hook.name)) {

@@ -14,7 +14,8 @@ export function readSettings(
   const seen = new Map<string, ObjectEntry>();
   if (!body) return seen;
   for (const entry of body.entries) {
-    if (entry.recovered) continue;
+    // A patched-up entry counts only when it holds a block still being typed.
+    if (entry.recovered && entry.value?.kind !== 'Object' && entry.value?.kind !== 'Array') continue;
     const name = entry.key.kind === 'Identifier' ? entry.key.name : entry.key.value;
     if (!allowed.includes(name)) {
       ctx.reportWithSuggestion('unknownSetting', entry.key.range, closestName(name, allowed), name, where);

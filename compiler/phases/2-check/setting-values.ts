@@ -51,7 +51,8 @@ export function readNumber(ctx: CheckContext, entry: ObjectEntry | undefined, mi
 }
 
 export function readObject(ctx: CheckContext, entry: ObjectEntry | undefined, what = 'an object { … }'): ObjectNode | undefined {
-  const v = valueOf(entry);
+  // An object still being typed (no '}' yet) is read all the same: its complete entries count.
+  const v = entry?.value?.kind === 'Object' ? entry.value : valueOf(entry);
   if (!entry || !v) return undefined;
   if (v.kind === 'Object') return v;
   ctx.report('settingType', v.range, keyName(entry), what);
