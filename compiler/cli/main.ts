@@ -6,9 +6,7 @@ import { runCheck } from './command-check.js';
 import { usage, type Io } from './io.js';
 import { version } from './version.js';
 
-const later: Record<string, string> = {
-  import: 'importing plugin settings comes with the migration work (issue 6)',
-};
+const later: Record<string, string> = {};
 
 export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
   const [command, ...rest] = argv;
@@ -25,6 +23,10 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
         // Loaded on demand: it brings the runtime's HTTP and image code with it.
         const { runTest } = await import('./command-test.js');
         return await runTest(rest, io);
+      }
+      case 'import': {
+        const { runImport } = await import('./command-import.js');
+        return await runImport(rest, io);
       }
       case '--version':
       case '-v':

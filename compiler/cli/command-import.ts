@@ -1,0 +1,49 @@
+// `octohookc import CONFIG.yaml [--env-file FILE]`: OctoPrint-Webhooks settings → .ohk on
+// stdout. A summary (hooks, variables to set) goes to stderr, so `> hooks.ohk` captures only
+// the file. `--env-file` writes the secrets it moved to `@env` as NAME=value lines (mode
+// 0600, never over an existing file), ready for systemd's EnvironmentFile. Exit 0 when the
+// result checks clean (warnings allowed), 1 when it still has errors, 2 for usage, I/O or YAML.
+import { writeFile } from 'node:fs/promises';
+import { importPluginSettings, ImportError } from '../import/import-settings.js';
+import { args, guarded, IoError, readSource, UsageError, type Io } from './io.js';
+
+function envLine(name: string, value: string): string {
+  // systemd and shells both read a double-quoted value with \" \\ \$ \` escapes.
+  return `${name}="${value.replace(/[\\"$`]/g, (c) => '\\' + c).replace(/\n/g, '\\n')}"\n`;
+}
+
+export function runImport(argv: string[], io: Io): Promise<number> {
+  return guarded('import', io, async () => {
+    const { values, positionals } = args(argv, { 'env-file': { type: 'string' } });
+    if (positionals.length !== 1) throw new UsageError("give exactly one file: OctoPrint's config.yaml, or its plugins.webhooks section.");
+    const file = positionals[0];
+    const bytes = await readSource(file);
+    let result;
+    try {
+      result = importPluginSettings(Buffer.from(bytes).toString('utf8'), { sourceName: file.split(/[\\/]/).pop() });
+    } catch (e) {
+      if (e instanceof ImportError) throw new IoError(`${file}: ${e.message}`);
+      throw e;
+    }
+    io.out.write(result.text);
+    const envFile = values['env-file'] as string | undefined;
+    if (envFile) {
+      try {
+        await writeFile(envFile, result.env.map((v) => envLine(v.name, v.value)).join(''), { mode: 0o600, flag: 'wx' });
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new IoError(`cannot write '${envFile}': ${code === 'EEXIST' ? 'it exists already (not overwritten)' : (e as Error).message}`);
+      }
+    }
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+    const vars = result.env.map((v) => v.name);
+    io.err.write(
+      `octohookc import: ${result.hooks} hook${result.hooks === 1 ? '' : 's'} from ${file}` +
+        (vars.length > 0 ? `; set ${vars.join(', ')}${envFile ? ` (written to ${envFile})` : ''}` : '') +
+        (errors > 0 ? `; the result has ${errors} error${errors === 1 ? '' : 's'} (listed at its top)` : warnings > 0 ? `; ${warnings} warning${warnings === 1 ? '' : 's'} from check` : '') +
+        '\n',
+    );
+    return errors > 0 ? 1 : 0;
+  });
+}
