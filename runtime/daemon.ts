@@ -1,12 +1,15 @@
 // The daemon: OctoPrint's push socket in, webhooks out. Wires the connection, the event
-// intake (triggers), the dispatcher (per-hook queues) and the delivery pipeline, and owns
-// the shared pieces: the logger and its secrets, the OAuth token cache, the clock.
+// intake (triggers), the dispatcher (render at firing time, per-hook order), the delivery
+// engine (durable outbox, retries, signatures) and owns the shared pieces: the logger and
+// its secrets, the OAuth token cache, the clock, the state directory.
 import { randomUUID } from 'node:crypto';
 import type { Clock } from './clock.js';
 import { realClock } from './clock.js';
 import type { CompiledModule, RenderContext } from './compiled-module.js';
+import { DeliveryEngine } from './delivery/delivery-engine.js';
+import { secretLengthOk, signingKey } from './delivery/signing.js';
 import { Dispatcher } from './dispatch/dispatcher.js';
-import type { DeliveryOutcome, Sender } from './dispatch/deliver-hook.js';
+import { childLog, prepareHookRequest, type DeliveryOutcome, type PrepareDeps, type Sender } from './dispatch/deliver-hook.js';
 import { once, type Firing } from './dispatch/firing.js';
 import { EventIntake } from './event-intake.js';
 import { sendRequest } from './http/send-request.js';
@@ -18,6 +21,9 @@ import { fetchToken } from './oauth/token-client.js';
 import { createTokenCache } from './oauth/token-cache.js';
 import { PrinterState } from './printer-state.js';
 import { createSnapshotCache } from './snapshot/snapshot-cache.js';
+import { RequestWatcher } from './outbox/control.js';
+import { Outbox, type OutboxOptions } from './outbox/outbox.js';
+import { statePaths } from './outbox/state-dir.js';
 
 export interface DaemonOptions {
   module: CompiledModule;
@@ -26,21 +32,34 @@ export interface DaemonOptions {
   env: Record<string, string | undefined>;
   logger: Logger;
   clock?: Clock;
-  /** Replaces the HTTP send (the outbox wraps it; tests observe it). */
+  /** Replaces the HTTP send of each attempt (tests observe or fake the network with it). */
   send?: Sender;
   /** Passed through to the push client (backoff, liveness, timeouts). */
   push?: Partial<PushClientOptions>;
+  /** The durable outbox's directory; absent or null: an in-memory outbox (nothing survives a restart). */
+  stateDir?: string | null;
+  /** Outbox tuning (group-commit window, compaction bound, dead-letter bound). */
+  outbox?: Pick<OutboxOptions, 'windowMs' | 'compaction' | 'maxDead' | 'maxDeadBytes'>;
+  /** Jitter source for retry delays (tests pin it). */
+  random?: () => number;
+  /** Once per firing and hook: how it ended (delivered, dead-lettered, skipped). `outcome.id` is the webhook-id. */
   onOutcome?: (hook: string, firing: Firing, outcome: DeliveryOutcome) => void;
+  /** How a delivery without a firing in memory ended: one recovered from the outbox at start, or a requeued dead letter. */
+  onRecoveredOutcome?: (hook: string, delivery: { id: string; trigger: string }, outcome: DeliveryOutcome) => void;
 }
 
 export class Daemon {
   readonly client: PushClient;
   readonly dispatcher: Dispatcher;
+  readonly engine: DeliveryEngine;
   readonly printer = new PrinterState();
   private readonly intake: EventIntake;
+  private readonly clock: Clock;
+  private outboxHandle: Outbox | null = null;
+  private watcher: RequestWatcher | null = null;
 
   constructor(private readonly o: DaemonOptions) {
-    const clock = o.clock ?? realClock;
+    const clock = (this.clock = o.clock ?? realClock);
     const { module, env, logger } = o;
     logger.addSecret(o.apiKey);
     for (const name of module.env) logger.addSecret(env[name]);
@@ -55,14 +74,31 @@ export class Daemon {
         return fetchToken(spec, envCtx, { secrets: logger.secrets });
       },
     });
-    this.dispatcher = new Dispatcher({
+    const prepareDeps: PrepareDeps = {
       module,
       env,
       tokens,
       logger,
-      send: o.send ?? ((req, { timeoutMs }) => sendRequest(req, { timeoutMs })),
       octoprintSettings: cachedSettings(rest, () => clock.now()),
       octoprintUrl: o.octoprintUrl,
+    };
+    this.engine = new DeliveryEngine({
+      hooks: module.hooks,
+      env,
+      clock,
+      logger,
+      send: o.send ?? ((req, { timeoutMs }) => sendRequest(req, { timeoutMs })),
+      invalidateToken: (name) => tokens.invalidate(name),
+      prepare: (hook, firing) => prepareHookRequest(hook, firing, prepareDeps, childLog(logger, { hook: hook.name, trigger: firing.trigger })),
+      onOutcome: (hook, delivery, outcome) => {
+        if (delivery.firing) o.onOutcome?.(hook, delivery.firing, outcome);
+        else o.onRecoveredOutcome?.(hook, { id: delivery.id, trigger: delivery.trigger }, outcome);
+      },
+      ...(o.random ? { random: o.random } : {}),
+    });
+    this.dispatcher = new Dispatcher({
+      ...prepareDeps,
+      engine: this.engine,
       now: () => clock.now(),
       onOutcome: (hook, firing, outcome) => o.onOutcome?.(hook.name, firing, outcome),
     });
@@ -100,22 +136,63 @@ export class Daemon {
     });
   }
 
-  start(): void {
-    const hooks = this.o.module.hooks.filter((h) => h.enabled).length;
-    this.o.logger.info('starting', { hooks, octoprint: this.o.octoprintUrl });
-    for (const name of this.o.module.env) {
-      if (this.o.env[name] === undefined) this.o.logger.warn(`environment variable ${name} is not set: it renders as ""`);
+  /**
+   * Opens the outbox (taking the state directory's lock: throws OHK_ERR_OUTBOX_LOCKED when
+   * another daemon has it), resumes the deliveries it holds, then connects to OctoPrint.
+   */
+  async start(): Promise<void> {
+    const { logger, module, env } = this.o;
+    const hooks = module.hooks.filter((h) => h.enabled).length;
+    logger.info('starting', { hooks, octoprint: this.o.octoprintUrl, ...(this.o.stateDir ? { stateDir: this.o.stateDir } : {}) });
+    for (const name of module.env) {
+      if (env[name] === undefined) logger.warn(`environment variable ${name} is not set: it renders as ""`);
+    }
+    for (const hook of module.hooks.filter((h) => h.enabled && h.sign)) {
+      try {
+        const key = signingKey(hook, env);
+        if (key && !secretLengthOk(key)) logger.warn(`hook ${hook.name}: its signing secret is ${key.length} bytes; Standard Webhooks recommends 24 to 64`, { hook: hook.name });
+      } catch (e) {
+        logger.error(`${(e as Error).message}. Until then its webhooks become dead letters ('octohook outbox retry --all-dead' sends them again).`, { hook: hook.name });
+      }
+    }
+    const stateDir = this.o.stateDir ?? null;
+    const outbox = await Outbox.open({ dir: stateDir, logger, clock: this.clock, role: 'daemon', ...this.o.outbox });
+    this.outboxHandle = outbox;
+    const recovered = this.engine.start(outbox);
+    if (recovered > 0) logger.info(`outbox: resuming ${recovered} pending ${recovered === 1 ? 'delivery' : 'deliveries'} from before the restart`, { journal: outbox.journalPath });
+    if (stateDir) {
+      this.watcher = new RequestWatcher(statePaths(stateDir).requests, (req) => this.engine.applyControl(req), logger);
+      await this.watcher.start();
     }
     this.client.start();
   }
 
-  /** Stops reading events, then waits (up to `graceMs`) for deliveries in flight. */
+  /** The outbox, once started. */
+  get outbox(): Outbox | null {
+    return this.outboxHandle;
+  }
+
+  /**
+   * Stops reading events, lets firings being rendered reach the outbox and attempts on the
+   * wire end (up to `graceMs`), then closes the outbox. Deliveries waiting for a retry stay
+   * in it and resume on the next start.
+   */
   async stop(graceMs = 10_000): Promise<void> {
     await this.client.stop();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([this.dispatcher.idle(), new Promise<void>((r) => (timer = setTimeout(r, graceMs)))]);
+    const settle = (async () => {
+      await this.dispatcher.recorded();
+      await this.engine.stop();
+    })();
+    await Promise.race([settle, new Promise<void>((r) => (timer = setTimeout(r, graceMs)))]);
     clearTimeout(timer);
-    if (this.dispatcher.pending > 0) this.o.logger.warn(`stopped with ${this.dispatcher.pending} deliveries unfinished`);
+    await this.watcher?.stop();
+    const pending = this.dispatcher.pending;
+    if (pending > 0) {
+      if (this.o.stateDir) this.o.logger.info(`stopped with ${pending} ${pending === 1 ? 'delivery' : 'deliveries'} pending in the outbox; they resume on the next start`);
+      else this.o.logger.warn(`stopped with ${pending} deliveries unfinished (no state directory: they are lost)`);
+    }
+    await this.outboxHandle?.close();
   }
 }
 

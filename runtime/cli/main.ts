@@ -1,20 +1,28 @@
-// `octohook run COMPILED.mjs|FILE.ohk [--octoprint URL] [--api-key KEY]`: the daemon.
-// Configuration precedence: flags, then OCTOPRINT_URL / OCTOPRINT_API_KEY, then the file's
-// `octoprint { }` block. Exit codes: 0 stopped cleanly, 1 could not start, 2 usage.
+// `octohook run COMPILED.mjs|FILE.ohk [--octoprint URL] [--api-key KEY] [--state-dir DIR]`: the
+// daemon. Configuration precedence: flags, then OCTOPRINT_URL / OCTOPRINT_API_KEY, then the
+// file's `octoprint { }` block. The outbox lives in the state directory (--state-dir, else
+// OCTOHOOK_STATE_DIR, else $XDG_STATE_HOME/octohook or ~/.local/state/octohook).
+// `octohook outbox …` is in ./outbox-command.ts. Exit codes: 0 stopped cleanly, 1 could not
+// start, 2 usage.
 import { parseArgs } from 'node:util';
 import type { CompiledModule, RenderContext } from '../compiled-module.js';
 import { Daemon } from '../daemon.js';
 import { isOctohookError } from '../errors.js';
 import { loadModule } from '../load-module.js';
 import { createLogger, type Level, type LogFormat } from '../log/logger.js';
+import { resolveStateDir } from '../outbox/state-dir.js';
+import { outboxCommand, outboxUsage } from './outbox-command.js';
 
-const flags = '[--octoprint URL] [--api-key KEY] [--log-format text|json] [--log-level debug|info|warn|error]';
+const flags = '[--octoprint URL] [--api-key KEY] [--state-dir DIR] [--log-format text|json] [--log-level debug|info|warn|error]';
 const environment = `Environment: OCTOPRINT_URL, OCTOPRINT_API_KEY (preferred over --api-key, which other users
-of the machine can see in the process list) and every @env.NAME the hooks use.
+of the machine can see in the process list), OCTOHOOK_STATE_DIR (the outbox of pending and
+dead-lettered webhooks; default $XDG_STATE_HOME/octohook, else ~/.local/state/octohook) and
+every @env.NAME the hooks use.
 `;
+const outboxLines = outboxUsage.replace(/^Usage:\n/, '').replace(/\n\n[\s\S]*$/, '\n');
 const runUsage = `Usage:
   octohook run COMPILED.mjs|FILE.ohk ${flags}
-
+${outboxLines}
 ${environment}`;
 
 function bundleUsage(module: CompiledModule): string {
@@ -52,6 +60,7 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
     io.out.write(usage);
     return 0;
   }
+  if (command === 'outbox') return outboxCommand(afterCommand, io);
   if (!bundled && command !== 'run') {
     io.err.write(command === undefined ? usage : `octohook: unknown command '${command}'.\n\n${usage}`);
     return 2;
@@ -68,6 +77,7 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
         'api-key': { type: 'string' },
         'log-format': { type: 'string' },
         'log-level': { type: 'string' },
+        'state-dir': { type: 'string' },
       },
     }));
   } catch (e) {
@@ -95,8 +105,9 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
       io.err.write('octohook run: no OctoPrint API key: set OCTOPRINT_API_KEY (OctoPrint → Settings → Application Keys), or apikey in the octoprint block.\n');
       return 2;
     }
-    const daemon = new Daemon({ module, octoprintUrl: url, apiKey, env: io.env, logger });
-    daemon.start();
+    const stateDir = resolveStateDir(values['state-dir'] as string | undefined, io.env);
+    const daemon = new Daemon({ module, octoprintUrl: url, apiKey, env: io.env, logger, stateDir });
+    await daemon.start();
     await (io.stopSignal ?? signals());
     logger.info('stopping');
     await daemon.stop();

@@ -1,7 +1,10 @@
 // One hook, one firing: the plugin's whole pipeline (plugin-behaviour.md §3–§6), minus its
 // bugs. Context → @meta (only if used) → @message → OAuth token (cached) → snapshot (shared
-// per firing; a failure drops the file, not the request) → render → encode → send, with one
-// fresh-token retry when the target answers 401. Every outcome is one log line.
+// per firing; a failure drops the file, not the request) → render → encode. That part,
+// `prepareHookRequest`, is what the daemon runs at firing time; the request it returns is
+// recorded in the outbox and sent (with retries) by runtime/delivery/. `deliverHook` is the
+// one-shot path (`octohookc test`): prepare, sign, send once, with one fresh-token retry when
+// an OAuth target answers 401.
 import type { CompiledHook, CompiledModule, RenderContext } from '../compiled-module.js';
 import { isOctohookError } from '../errors.js';
 import { prepareRequest, type PreparedRequest } from '../http/prepare-request.js';
@@ -10,11 +13,26 @@ import type { LogSink } from '../log/logger.js';
 import type { TokenCache } from '../oauth/token-cache.js';
 import { resolveSnapshotSource } from '../snapshot/snapshot-source.js';
 import type { SnapshotImage } from '../snapshot/transform-image.js';
+import { newWebhookId, signingKey, withIdentity } from '../delivery/signing.js';
 import type { Firing } from './firing.js';
 import { baseContext, topicOf } from './render-context.js';
 
-/** Sends one prepared request. The seam where the durable outbox and retries plug in. */
-export type Sender = (req: PreparedRequest, options: { timeoutMs: number; hook: string; firing: Firing }) => Promise<SendResult>;
+/**
+ * Sends one attempt of a delivery: the stored request with its identity (and signature)
+ * headers already added. The seam tests use to observe or replace the network.
+ */
+export type Sender = (req: PreparedRequest, options: SendContext) => Promise<SendResult>;
+
+export interface SendContext {
+  timeoutMs: number;
+  hook: string;
+  /** The webhook-id. */
+  id: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  /** The firing, while the process that saw it runs (absent for deliveries recovered from the outbox). */
+  firing?: Firing;
+}
 
 export interface DeliveryDeps {
   module: CompiledModule;
@@ -27,23 +45,30 @@ export interface DeliveryDeps {
   octoprintUrl: string | null;
 }
 
+/**
+ * How a delivery ended. `sent` with `ok: false` is a final rejection (a 4xx, or the last
+ * retryable answer); `failed` never got an answer (or could not be sent); `skipped` never had
+ * a request (no OAuth token). `id` and `attempts` are set once the delivery was recorded.
+ */
 export type DeliveryOutcome =
-  | { kind: 'sent'; status: number; ms: number; ok: boolean; request: PreparedRequest; response: SendResult }
+  | { kind: 'sent'; status: number; ms: number; ok: boolean; request: PreparedRequest; response: SendResult; id?: string; attempts?: number }
   | { kind: 'skipped'; reason: string }
-  | { kind: 'failed'; reason: string; request?: PreparedRequest };
+  | { kind: 'failed'; reason: string; request?: PreparedRequest; id?: string; attempts?: number };
 
-function reasonOf(err: unknown): string {
+export function reasonOf(err: unknown): string {
   if (isOctohookError(err)) return `${err.code}: ${err.message}`;
   return err instanceof Error ? err.message : String(err);
 }
 
+/** What rendering needs (everything but the sender). */
+export type PrepareDeps = Omit<DeliveryDeps, 'send'>;
+
+export type PrepareResult =
+  | { ok: true; request: PreparedRequest; ctx: RenderContext; snapshot: SnapshotImage | null }
+  | { ok: false; skipped: boolean; reason: string };
+
 /** Builds the request for a hook: everything up to, not including, the send. */
-export async function prepareHookRequest(
-  hook: CompiledHook,
-  firing: Firing,
-  deps: DeliveryDeps,
-  log: LogSink,
-): Promise<{ ok: true; request: PreparedRequest; ctx: RenderContext; snapshot: SnapshotImage | null } | { ok: false; skipped: boolean; reason: string }> {
+export async function prepareHookRequest(hook: CompiledHook, firing: Firing, deps: PrepareDeps, log: LogSink): Promise<PrepareResult> {
   const ctx = baseContext(hook, firing, topicOf(hook, firing.trigger), deps.env);
   if (hook.uses.includes('meta')) {
     try {
@@ -97,34 +122,42 @@ export async function prepareHookRequest(
 }
 
 export async function deliverHook(hook: CompiledHook, firing: Firing, deps: DeliveryDeps): Promise<DeliveryOutcome> {
-  const log = 'child' in deps.logger && typeof (deps.logger as { child?: unknown }).child === 'function'
-    ? (deps.logger as unknown as { child(b: Record<string, unknown>): LogSink }).child({ hook: hook.name, trigger: firing.trigger })
-    : deps.logger;
+  const log = childLog(deps.logger, { hook: hook.name, trigger: firing.trigger });
   let attempt = await prepareHookRequest(hook, firing, deps, log);
   if (!attempt.ok) {
     if (attempt.skipped) log.error('skipped', { reason: attempt.reason });
     else log.error('not sent', { reason: attempt.reason });
     return attempt.skipped ? { kind: 'skipped', reason: attempt.reason } : { kind: 'failed', reason: attempt.reason };
   }
+  const id = newWebhookId();
+  const context = { timeoutMs: hook.timeoutMs, hook: hook.name, id, attempt: 1, firing };
   try {
-    let response = await deps.send(attempt.request, { timeoutMs: hook.timeoutMs, hook: hook.name, firing });
+    const key = signingKey(hook, deps.env);
+    const send = (req: PreparedRequest) => deps.send(withIdentity(req, id, Math.floor(Date.now() / 1000), key), context);
+    let response = await send(attempt.request);
     if (response.status === 401 && hook.oauth) {
       // The token was revoked or expired early: fetch a fresh one and try once more.
       deps.tokens.invalidate(hook.oauth);
       const again = await prepareHookRequest(hook, firing, deps, log);
       if (again.ok) {
         attempt = again;
-        response = await deps.send(again.request, { timeoutMs: hook.timeoutMs, hook: hook.name, firing });
+        response = await send(again.request);
       }
     }
     const fields: Record<string, unknown> = { status: response.status, ms: response.ms };
     if (attempt.snapshot) fields.snapshot = `${attempt.snapshot.bytes.byteLength} B`;
     if (response.ok) log.info('delivered', fields);
     else log.error('rejected', { ...fields, body: excerpt(response.bodyText, 200) });
-    return { kind: 'sent', status: response.status, ms: response.ms, ok: response.ok, request: attempt.request, response };
+    return { kind: 'sent', status: response.status, ms: response.ms, ok: response.ok, request: attempt.request, response, id, attempts: 1 };
   } catch (err) {
     const reason = reasonOf(err);
-    log.error('not delivered', { reason });
-    return { kind: 'failed', reason, request: attempt.request };
+    log.error('not sent', { reason });
+    return { kind: 'failed', reason, request: attempt.request, id, attempts: 1 };
   }
+}
+
+/** A child logger with `bindings` when the sink can make one (the Logger can). */
+export function childLog(logger: LogSink, bindings: Record<string, unknown>): LogSink {
+  const maybe = logger as LogSink & { child?: (b: Record<string, unknown>) => LogSink };
+  return typeof maybe.child === 'function' ? maybe.child(bindings) : logger;
 }

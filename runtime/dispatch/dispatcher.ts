@@ -1,14 +1,25 @@
-// Fans a firing out to the hooks that listen to it. Returns at once: each delivery runs on
-// its hook's own queue, so event intake (the socket reader) never waits on a network call.
+// Fans a firing out to the hooks that listen to it. `fire` returns at once: the socket
+// reader never waits for the disk or the network.
+//
+// Per hook, two stages:
+//  1. Preparing starts right away, at firing time (render, @meta, OAuth token, snapshot), so
+//     a hook whose earlier webhook is stuck in retries still renders and photographs *this*
+//     moment, not the one when its turn comes.
+//  2. A per-hook chain (./hook-queues.ts) then takes the prepared requests in event order and
+//     hands them to the delivery engine, which records each in the outbox and sends them in
+//     that order, retrying as the hook's policy says (runtime/delivery/).
+// One hook's backlog never holds up another's: chains and lanes are per hook.
 import type { CompiledHook } from '../compiled-module.js';
+import type { DeliveryEngine } from '../delivery/delivery-engine.js';
 import { Cooldowns } from './cooldown.js';
-import { deliverHook, type DeliveryDeps, type DeliveryOutcome } from './deliver-hook.js';
+import { childLog, prepareHookRequest, type DeliveryOutcome, type PrepareDeps } from './deliver-hook.js';
 import type { Firing } from './firing.js';
 import { HookQueues } from './hook-queues.js';
 
-export interface DispatcherOptions extends DeliveryDeps {
+export interface DispatcherOptions extends PrepareDeps {
   now: () => number;
-  /** Called after each delivery (tests, the demo's live view). */
+  engine: DeliveryEngine;
+  /** Called when a firing ends for a hook before it became a delivery (skipped, or could not be rendered). */
   onOutcome?: (hook: CompiledHook, firing: Firing, outcome: DeliveryOutcome) => void;
 }
 
@@ -26,27 +37,61 @@ export class Dispatcher {
   }
 
   fire(firing: Firing): number {
+    const { engine, logger } = this.options;
     let queued = 0;
     for (const hook of this.hooksFor(firing.trigger, firing.onlyHook)) {
+      const disabled = engine.disabledReason(hook.name);
+      if (disabled) {
+        logger.warn('skipped: the hook is disabled until restart', { hook: hook.name, trigger: firing.trigger, reason: disabled });
+        continue;
+      }
       if (!this.cooldowns.allow(hook.name, firing.trigger, hook.cooldownMs, this.options.now())) {
-        this.options.logger.info('cooldown: dropped a repeat inside the window', { hook: hook.name, trigger: firing.trigger });
+        logger.info('cooldown: dropped a repeat inside the window', { hook: hook.name, trigger: firing.trigger });
         continue;
       }
       queued++;
+      const log = childLog(logger, { hook: hook.name, trigger: firing.trigger });
+      // Started now, awaited in order below.
+      const prepared = prepareHookRequest(hook, firing, this.options, log);
       this.queues.enqueue(hook.name, async () => {
-        const outcome = await deliverHook(hook, firing, this.options);
-        this.options.onOutcome?.(hook, firing, outcome);
+        const p = await prepared;
+        if (!p.ok) {
+          log.error(p.skipped ? 'skipped' : 'not sent', { reason: p.reason });
+          this.options.onOutcome?.(hook, firing, p.skipped ? { kind: 'skipped', reason: p.reason } : { kind: 'failed', reason: p.reason });
+          return;
+        }
+        const disabledNow = engine.disabledReason(hook.name);
+        if (disabledNow) {
+          log.warn('skipped: the hook is disabled until restart', { reason: disabledNow });
+          this.options.onOutcome?.(hook, firing, { kind: 'skipped', reason: disabledNow });
+          return;
+        }
+        engine.accept(hook, firing, p.request);
       });
     }
     return queued;
   }
 
-  /** Deliveries queued or in flight. */
+  /** Firings being prepared, plus deliveries pending in the engine. */
   get pending(): number {
+    return this.queues.size + this.options.engine.pending;
+  }
+
+  /** Firings still being prepared (not yet in the outbox). */
+  get preparing(): number {
     return this.queues.size;
   }
 
-  idle(): Promise<void> {
+  /** Resolves when every firing so far has been prepared and recorded. */
+  recorded(): Promise<void> {
     return this.queues.idle();
+  }
+
+  /** Resolves when every firing so far has ended: delivered, dead-lettered or skipped. */
+  async idle(): Promise<void> {
+    while (this.pending > 0) {
+      await this.queues.idle();
+      await this.options.engine.idle();
+    }
   }
 }

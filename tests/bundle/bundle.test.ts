@@ -99,7 +99,7 @@ function runBundle(sim: OctoPrintSimulator, receiver: Receiver, cwd: string, fil
   let partial = '';
   const child = spawn(process.execPath, [file, '--log-format', 'json'], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', OCTOPRINT_URL: sim.url, OCTOPRINT_API_KEY: sim.apiKey, RECEIVER: receiver.url, BUNDLE_SECRET: SECRET, BUNDLE_TOKEN: TOKEN },
+    env: { PATH: process.env.PATH ?? '', OCTOPRINT_URL: sim.url, OCTOPRINT_API_KEY: sim.apiKey, RECEIVER: receiver.url, BUNDLE_SECRET: SECRET, BUNDLE_TOKEN: TOKEN, OCTOHOOK_STATE_DIR: join(cwd, 'state') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const collect = (c: Buffer) => {

@@ -41,7 +41,7 @@ t.before(async () => {
 
   const entry = new URL('../../runtime/cli/main.js', import.meta.url).href;
   const child = spawn(process.execPath, ['--input-type=module', '-e', `import { main } from ${JSON.stringify(entry)}; process.exitCode = await main(process.argv.slice(1));`, 'run', file], {
-    env: { ...process.env, OCTOPRINT_API_KEY: sim.apiKey, OCTOHOOK_SECRET: 'design-secret', CLIENT_SECRET: 'client-secret', DISCORD_WEBHOOK: '1234/abcd' },
+    env: { ...process.env, OCTOPRINT_API_KEY: sim.apiKey, OCTOHOOK_SECRET: 'design-secret', CLIENT_SECRET: 'client-secret', DISCORD_WEBHOOK: '1234/abcd', OCTOHOOK_STATE_DIR: join(dir, 'state') },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   child.stderr.on('data', (d) => (stderr += d));

@@ -1,0 +1,246 @@
+// Delivery with retries over the durable outbox. The dispatcher hands over each rendered
+// request (`accept`); the engine records it, queues it on its hook's lane (./hook-lane.ts)
+// and makes attempts until the target takes it or the policy (./retry-policy.ts) gives up.
+//
+// One attempt: the stored request + webhook-id (stable) + webhook-timestamp (now) + a fresh
+// signature (./signing.ts) → send → classify:
+//   success            delivered: the delivery leaves the outbox
+//   retry              another attempt after the hook's next delay (jitter, Retry-After),
+//                      or, when the schedule is used up, a dead letter
+//   410 Gone           dead letter, and the hook is disabled until restart: its queued
+//                      deliveries become dead letters too, new firings are skipped
+//   anything else      dead letter at once
+// A 401 from an OAuth hook first gets the old plugin's treatment: forget the token, render
+// the request again with a fresh one (replacing the stored request) and send it again. That
+// needs the firing, which only the process that saw it has; a delivery recovered after a
+// restart that meets a 401 is dead-lettered with a reason saying so.
+//
+// Errors in dead-letter reasons (OctohookError codes): OHK_ERR_TIMEOUT, OHK_ERR_NETWORK,
+// OHK_ERR_URL, OHK_ERR_HEADER (send-request.ts), OHK_ERR_SIGN_SECRET (./signing.ts).
+import type { Clock } from '../clock.js';
+import type { CompiledHook } from '../compiled-module.js';
+import { childLog, reasonOf, type DeliveryOutcome, type PrepareResult, type Sender } from '../dispatch/deliver-hook.js';
+import type { Firing } from '../dispatch/firing.js';
+import { formatDuration } from '../errors.js';
+import { deserializeRequest, type PreparedRequest } from '../http/prepare-request.js';
+import { excerpt, type SendResult } from '../http/send-request.js';
+import type { LogSink } from '../log/logger.js';
+import type { ControlRequest, ControlResult } from '../outbox/control.js';
+import type { Outbox, Selection } from '../outbox/outbox.js';
+import type { StoredDelivery } from '../outbox/records.js';
+import { HookLane, type AttemptEnd, type LaneItem } from './hook-lane.js';
+import { classify, nextDelayMs, type Verdict } from './retry-policy.js';
+import { newWebhookId, signingKey, withIdentity } from './signing.js';
+
+export interface DeliveryEngineOptions {
+  hooks: CompiledHook[];
+  env: Record<string, string | undefined>;
+  clock: Clock;
+  send: Sender;
+  logger: LogSink;
+  /** Forgets an OAuth token (after a 401). */
+  invalidateToken: (oauth: string) => void;
+  /** Renders a firing's request again (after a 401, with a fresh token). */
+  prepare: (hook: CompiledHook, firing: Firing) => Promise<PrepareResult>;
+  /** Called once per delivery when it ends (delivered or dead-lettered). */
+  onOutcome?: (hook: string, delivery: { id: string; trigger: string; firing?: Firing }, outcome: DeliveryOutcome) => void;
+  /** Jitter source (tests pin it). */
+  random?: () => number;
+}
+
+export class DeliveryEngine {
+  private outbox: Outbox | null = null;
+  private readonly lanes = new Map<string, HookLane>();
+  private readonly hooks: Map<string, CompiledHook>;
+  private readonly disabled = new Map<string, string>();
+  private idleWaiters: Array<() => void> = [];
+  private stopping = false;
+
+  constructor(private readonly o: DeliveryEngineOptions) {
+    this.hooks = new Map(o.hooks.map((h) => [h.name, h]));
+  }
+
+  /** Takes over an opened outbox and queues what it holds (pending deliveries from before a restart). */
+  start(outbox: Outbox): number {
+    this.outbox = outbox;
+    let recovered = 0;
+    for (const d of outbox.list()) {
+      if (d.state !== 'pending') continue;
+      this.lane(d.hook).push({ delivery: d, durable: Promise.resolve() });
+      recovered++;
+    }
+    return recovered;
+  }
+
+  /** Why a hook is disabled (a 410), or undefined. */
+  disabledReason(hook: string): string | undefined {
+    return this.disabled.get(hook);
+  }
+
+  /** Records a rendered request and queues it on its hook's lane. Never waits. */
+  accept(hook: CompiledHook, firing: Firing, request: PreparedRequest): StoredDelivery {
+    const outbox = this.requireOutbox();
+    const { delivery, durable } = outbox.add({ id: newWebhookId(), hook: hook.name, trigger: firing.trigger, request });
+    this.lane(hook.name).push({ delivery, durable, firing });
+    return delivery;
+  }
+
+  /** Deliveries waiting, retrying or on the wire. */
+  get pending(): number {
+    let n = 0;
+    for (const lane of this.lanes.values()) n += lane.size;
+    return n;
+  }
+
+  /** Resolves when no delivery is pending (every one delivered or dead-lettered). */
+  idle(): Promise<void> {
+    return this.pending === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** `octohook outbox retry|drop` while the daemon runs. */
+  applyControl(req: ControlRequest): ControlResult {
+    const outbox = this.requireOutbox();
+    const sel: Selection = req.allDead ? { allDead: true } : { ids: req.ids ?? [] };
+    if (req.op === 'retry') {
+      const { requeued, missing } = outbox.requeue(sel);
+      for (const d of requeued) this.lane(d.hook).push({ delivery: d, durable: Promise.resolve() });
+      return { affected: requeued.map((d) => d.id), missing };
+    }
+    const { dropped, missing } = outbox.drop(sel);
+    for (const d of dropped) this.lanes.get(d.hook)?.remove(d.id);
+    return { affected: dropped.map((d) => d.id), missing };
+  }
+
+  /** Stops making attempts; waits for those on the wire. Pending deliveries stay in the outbox. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.all([...this.lanes.values()].map((l) => l.stop()));
+  }
+
+  private requireOutbox(): Outbox {
+    if (!this.outbox) throw new Error('DeliveryEngine: start() was not called');
+    return this.outbox;
+  }
+
+  private lane(hook: string): HookLane {
+    let lane = this.lanes.get(hook);
+    if (!lane) {
+      lane = new HookLane(hook, this.o.clock, (l, item) => this.attempt(l, item), () => this.checkIdle());
+      this.lanes.set(hook, lane);
+      if (this.stopping) void lane.stop();
+    }
+    return lane;
+  }
+
+  private checkIdle(): void {
+    if (this.pending === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+  }
+
+  private async attempt(lane: HookLane, item: LaneItem): Promise<AttemptEnd> {
+    const d = item.delivery;
+    const log = childLog(this.o.logger, { hook: d.hook, trigger: d.trigger });
+    const hook = this.hooks.get(d.hook);
+    if (!hook) return this.dead(item, log, `the hook ${d.hook} is no longer in the loaded file`);
+    const gone = this.disabled.get(d.hook);
+    if (gone) return this.dead(item, log, gone);
+
+    const n = d.attempts + 1;
+    const max = hook.retryDelaysMs.length + 1;
+    let key: Buffer | null;
+    try {
+      key = signingKey(hook, this.o.env);
+    } catch (e) {
+      return this.dead(item, log, reasonOf(e), n);
+    }
+
+    let request = deserializeRequest(d.req);
+    let result = await this.send(hook, item, request, key, n);
+    let unauthorizedNote = '';
+    if ('response' in result && result.response.status === 401 && hook.oauth) {
+      if (item.firing) {
+        // The token expired or was revoked: render again with a fresh one, store that, resend.
+        this.o.invalidateToken(hook.oauth);
+        const again = await this.o.prepare(hook, item.firing);
+        if (again.ok) {
+          request = again.request;
+          this.outbox?.replace(d.id, request);
+          result = await this.send(hook, item, request, key, n);
+          unauthorizedNote = ' with a fresh OAuth token';
+        } else {
+          unauthorizedNote = ` (no fresh OAuth token: ${again.reason})`;
+        }
+      } else {
+        unauthorizedNote = '; a delivery recovered after a restart cannot be rendered again with a fresh OAuth token';
+      }
+    }
+
+    const verdict: Verdict = classify(result, this.o.clock.now());
+    const response = 'response' in result ? result.response : undefined;
+    const fields: Record<string, unknown> = response ? { status: response.status, ms: response.ms } : {};
+    Object.assign(fields, { attempt: `${n}/${max}`, id: d.id });
+
+    if (verdict.kind === 'success') {
+      this.outbox?.delivered(d.id);
+      if (request.contentType?.startsWith('multipart/')) fields.bytes = request.body?.byteLength ?? 0;
+      log.info('delivered', fields);
+      this.report(item, { kind: 'sent', status: response!.status, ms: response!.ms, ok: true, request, response: response!, id: d.id, attempts: n });
+      return 'final';
+    }
+    const reason = verdict.reason + unauthorizedNote;
+    if (verdict.kind === 'retry') {
+      const delay = nextDelayMs(hook.retryDelaysMs, n, verdict.retryAfterMs, this.o.random);
+      if (delay !== null) {
+        this.outbox?.retryScheduled(d.id, n, this.o.clock.now() + delay, reason);
+        log.warn(`attempt failed; trying again in ${formatDuration(delay)}`, { ...fields, reason, ...bodyField(response) });
+        return 'again';
+      }
+      return this.dead(item, log, max > 1 ? `gave up after ${n} attempts: ${reason}` : reason, n, result);
+    }
+    if (verdict.kind === 'gone') {
+      const why = `the target answered 410 Gone to ${d.id}`;
+      this.disable(lane, hook.name, why);
+      return this.dead(item, log, `${reason}: the target no longer accepts this hook's webhooks`, n, result);
+    }
+    return this.dead(item, log, reason, n, result);
+  }
+
+  private async send(hook: CompiledHook, item: LaneItem, request: PreparedRequest, key: Buffer | null, n: number): Promise<{ response: SendResult } | { error: unknown }> {
+    const d = item.delivery;
+    const signed = withIdentity(request, d.id, Math.floor(this.o.clock.now() / 1000), key);
+    try {
+      const response = await this.o.send(signed, { timeoutMs: hook.timeoutMs, hook: hook.name, id: d.id, attempt: n, ...(item.firing ? { firing: item.firing } : {}) });
+      return { response };
+    } catch (error) {
+      return { error };
+    }
+  }
+
+  private dead(item: LaneItem, log: LogSink, reason: string, attempts = item.delivery.attempts, result?: { response: SendResult } | { error: unknown }): AttemptEnd {
+    const d = item.delivery;
+    this.outbox?.deadLetter(d.id, attempts, reason);
+    const response = result && 'response' in result ? result.response : undefined;
+    log.error('dead letter: gave up on this webhook', { ...(response ? { status: response.status } : {}), reason, attempts, id: d.id, ...bodyField(response) });
+    const request = deserializeRequest(d.req);
+    if (response) this.report(item, { kind: 'sent', status: response.status, ms: response.ms, ok: false, request, response, id: d.id, attempts });
+    else this.report(item, { kind: 'failed', reason, request, id: d.id, attempts });
+    return 'final';
+  }
+
+  /** 410: the hook stops until restart; what is queued behind becomes dead letters. */
+  private disable(lane: HookLane, hook: string, why: string): void {
+    const reason = `hook disabled until restart: ${why}`;
+    this.disabled.set(hook, reason);
+    this.o.logger.error(`HOOK DISABLED: ${hook} will send nothing more until octohook restarts, because ${why}. Remove or fix the hook, then restart; 'octohook outbox retry --all-dead' sends its dead letters again.`, { hook });
+    const log = childLog(this.o.logger, { hook });
+    for (const item of lane.takeAll()) this.dead(item, log, reason);
+  }
+
+  private report(item: LaneItem, outcome: DeliveryOutcome): void {
+    const d = item.delivery;
+    this.o.onOutcome?.(d.hook, { id: d.id, trigger: d.trigger, ...(item.firing ? { firing: item.firing } : {}) }, outcome);
+  }
+}
+
+function bodyField(response: SendResult | undefined): Record<string, unknown> {
+  return response && response.bodyText ? { body: excerpt(response.bodyText, 200) } : {};
+}
