@@ -180,6 +180,7 @@ t('runs with node from a folder without node_modules: deliveries, env read at ru
     assert.is(imageWarnings.length, 0); // the simulator served a tiny fallback JPEG: nothing to do
   }
   assert.ok(records.some((r) => r.msg === 'stopping'));
+  assert.ok((await stat(join(dir, 'state', 'outbox.journal'))).isFile(), 'the outbox lives in OCTOHOOK_STATE_DIR');
   assert.is(records.filter((r) => r.msg === 'delivered').length, 4);
   for (const line of logs) {
     assert.not.ok(line.includes(SECRET), line);
