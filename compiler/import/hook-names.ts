@@ -43,7 +43,7 @@ function fromPath(path: string): string {
   return sanitize(segments[segments.length - 1] ?? '');
 }
 
-export function hookNameFor(url: string, taken: Set<string>): string {
+export function hookNameFor(url: string, taken: Set<string>, fallback = 'hook'): string {
   const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#:]*)(?::\d*)?([^?#]*)/i.exec(url.trim());
   let base = '';
   if (m) {
@@ -51,7 +51,7 @@ export function hookNameFor(url: string, taken: Set<string>): string {
     if (host && !isAddress(host) && !host.includes('@')) base = fromHost(host);
     if (!base) base = fromPath(m[2]);
   }
-  if (!base) base = 'hook';
+  if (!base) base = fallback;
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;
   taken.add(name);

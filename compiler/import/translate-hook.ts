@@ -346,7 +346,7 @@ function translateOAuth(h: PluginHook, w: HookWork, state: ImportState): string 
 }
 
 export function translateHook(h: PluginHook, state: ImportState): TranslatedHook {
-  const name = hookNameFor(withoutSecrets(h.url.trim()), state.hookNames);
+  const name = hookNameFor(withoutSecrets(h.url.trim()), state.hookNames, `hook_${h.index + 1}`);
   const w: HookWork = {
     name,
     notes: [],
@@ -417,7 +417,7 @@ export function translateHook(h: PluginHook, state: ImportState): TranslatedHook
     requiredType = null;
     if (ct !== 'JSON') w.notes.push(`content type ${ct}: the data has "@snapshot", so the plugin sent multipart/form-data instead (nested values as JSON text), and so does octohook`);
   } else if (asForm) content = 'form';
-  if (d.hasBoolean && (asForm || d.snapshotKey) && !isGet) w.notes.push("form fields: the plugin wrote booleans as Python's True/False; octohook writes true/false");
+  if (d.hasBoolean && (asForm || d.snapshotKey || isGet)) w.notes.push(`${isGet ? 'query' : 'form'} fields: the plugin wrote booleans as Python's True/False; octohook writes true/false`);
 
   const headers = translateHeaders(h, w, ctx, state, requiredType, isGet);
 
