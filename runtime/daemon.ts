@@ -109,6 +109,7 @@ export class Daemon {
       printer,
       progressHooks: module.hooks.flatMap((h) => h.triggers.filter((t) => t.event === 'Progress').map((t) => ({ name: h.name, every: t.every ?? 10 }))),
       now: () => clock.now(),
+      clock,
       logger,
       newFiring: (trigger, payload, extra) => {
         const view = printer.current;
@@ -179,6 +180,8 @@ export class Daemon {
    */
   async stop(graceMs = 10_000): Promise<void> {
     await this.client.stop();
+    // Events still waiting for their `current` go out with the printer as last seen.
+    this.intake.flush();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const settle = (async () => {
       await this.dispatcher.recorded();

@@ -1,8 +1,15 @@
 // From push messages to trigger firings. Runs on the socket's message path, so it only
 // updates state and hands firings to the dispatcher, which queues them; nothing here waits
 // for the network or the disk.
+//
+// OctoPrint pushes an event at once but the printer data (`current`) at most twice a
+// second, so when PrintStarted arrives the last `current` still says "Operational" with no
+// file. The plugin, inside OctoPrint, read the printer as it was after the event. To give
+// hooks the same `@job` and `@state`, events wait for the next `current` (or HOLD_MS at
+// most) and fire, in their order, with the printer as that message describes it.
 import type { CurrentData, HistoryData } from '../schema/octoprint-current.js';
 import type { EventMessagePayload, PluginMessagePayload } from '../schema/octoprint-push.js';
+import { realClock, type Clock, type ClockTimer } from './clock.js';
 import type { Dispatcher } from './dispatch/dispatcher.js';
 import type { Firing } from './dispatch/firing.js';
 import type { LogSink } from './log/logger.js';
@@ -19,19 +26,44 @@ export interface IntakeDeps {
   /** Builds a firing (ids, the per-firing snapshot cache and @meta loader). */
   newFiring: (trigger: string, payload: unknown, extra?: { milestone?: number; onlyHook?: string }) => Firing;
   logger: LogSink;
+  /** For the hold timer; default: real time. */
+  clock?: Clock;
+}
+
+/** The longest an event waits for the `current` that shows its effect. */
+export const HOLD_MS = 1000;
+
+interface Held {
+  trigger: string;
+  payload: unknown;
+  extra?: { milestone?: number; onlyHook?: string };
 }
 
 export class EventIntake {
   private readonly milestones: ProgressMilestones;
   private readonly userAction = new UserActionDetector();
   private lastFile = '';
+  private held: Held[] = [];
+  private holdTimer: ClockTimer | undefined;
+  private readonly clock: Clock;
 
   constructor(private readonly deps: IntakeDeps) {
     this.milestones = new ProgressMilestones(deps.progressHooks);
+    this.clock = deps.clock ?? realClock;
+  }
+
+  /** Fires every held event now (the hold ran out, or the daemon stops). */
+  flush(): void {
+    this.clock.clearTimeout(this.holdTimer);
+    this.holdTimer = undefined;
+    const held = this.held;
+    this.held = [];
+    for (const h of held) this.deps.dispatcher.fire(this.deps.newFiring(h.trigger, h.payload, h.extra));
   }
 
   onHistory(data: HistoryData): void {
     this.deps.printer.update(data);
+    this.flush();
     this.lastFile = this.deps.printer.fileKey;
     // Joined mid-print: what is already done is not news. Milestones from here on are.
     const c = this.deps.printer.completion;
@@ -41,6 +73,7 @@ export class EventIntake {
   onCurrent(data: CurrentData): void {
     const printer = this.deps.printer;
     printer.update(data);
+    this.flush();
     const now = this.deps.now();
     if (Array.isArray(data.logs) && data.logs.length > 0) {
       const found = this.userAction.onLogLines(data.logs, now);
@@ -50,10 +83,12 @@ export class EventIntake {
       this.lastFile = printer.fileKey;
       if (printer.printing) this.milestones.reset();
     }
-    if (!printer.printing) return;
-    for (const m of this.milestones.update(printer.completion)) {
-      this.fire('Progress', { milestone: m.milestone, completion: printer.completion }, { milestone: m.milestone, onlyHook: m.hook });
+    if (printer.printing) {
+      for (const m of this.milestones.update(printer.completion)) {
+        this.fire('Progress', { milestone: m.milestone, completion: printer.completion }, { milestone: m.milestone, onlyHook: m.hook });
+      }
     }
+    this.flush();
   }
 
   onEvent(event: EventMessagePayload): void {
@@ -82,17 +117,26 @@ export class EventIntake {
    * from it first, so "30 %" still goes out, and before "Print Paused" as the plugin's did.
    */
   private catchUpFrom(event: EventMessagePayload): void {
+    if (event.type === 'PrintDone') {
+      this.catchUpTo(100);
+      return;
+    }
     if (!['PrintPaused', 'PrintFailed', 'PrintCancelled'].includes(event.type)) return;
     const p = event.payload as { progress?: unknown; reason?: unknown } | null;
     if (!p || typeof p.progress !== 'number' || p.progress < 0) return;
     // PrintFailed after a firmware error reports a fraction 0..1; the others whole percent.
-    const percent = event.type === 'PrintFailed' && p.reason === 'error' ? p.progress * 100 : p.progress;
+    this.catchUpTo(event.type === 'PrintFailed' && p.reason === 'error' ? p.progress * 100 : p.progress);
+  }
+
+  private catchUpTo(percent: number): void {
     for (const m of this.milestones.update(percent)) {
       this.fire('Progress', { milestone: m.milestone, completion: percent }, { milestone: m.milestone, onlyHook: m.hook });
     }
   }
 
+  /** Queues a firing until the next `current`; firings made from a `current` go out with it. */
   private fire(trigger: string, payload: unknown, extra?: { milestone?: number; onlyHook?: string }): void {
-    this.deps.dispatcher.fire(this.deps.newFiring(trigger, payload, extra));
+    this.held.push({ trigger, payload, ...(extra ? { extra } : {}) });
+    this.holdTimer ??= this.clock.setTimeout(() => this.flush(), HOLD_MS);
   }
 }

@@ -62,6 +62,13 @@ t('bodies carry the plugin fields with their types', () => {
   assert.is(done.method, 'POST');
 });
 
+t('Print Started sees the printer after the event, as the plugin did: the file is known, the state is printing', () => {
+  const started = h.receiver.requests.find((r) => (r.json as { topic?: string } | undefined)?.topic === 'Print Started')!;
+  const body = started.json as { job: { file: { name: string } }; state: { text: string } };
+  assert.is(body.job.file.name, 'lab_test.gcode');
+  assert.match(body.state.text, /^(Printing|Starting)/);
+});
+
 t('a second hook with its own interval fires at its own steps', () => {
   const quarters = h.receiver.requests.filter((r) => r.url.startsWith('/hook/quarters'));
   assert.equal(quarters.map((r) => r.query.find(([k]) => k === 'm')?.[1]), ['25', '50', '75']);
