@@ -49,14 +49,18 @@ export function templateBody(parts: TemplatePart[]): string {
   parts.forEach((part, i) => {
     if (part.kind === 'text') {
       let chunk = '';
-      for (let k = 0; k < part.text.length; k++) {
-        const ch = part.text[k];
+      let k = 0;
+      for (const ch of part.text) {
         if (ch === '@') {
           const before = decoded + part.text.slice(0, k);
           const prevIsParam = k === 0 && i > 0 && parts[i - 1].kind === 'param';
-          const bareIsLiteral = !prevIsParam && before.length > 0 && isLetterOrDigit(codePointBefore(before, before.length)) && part.text[k + 1] !== '{';
+          // A bare '@' reads as text only between letters or digits (`me@example.com`); anywhere
+          // else, and before another '@' or a '{', it must be written '@@'.
+          const after = part.text.slice(k + 1);
+          const bareIsLiteral = !prevIsParam && before.length > 0 && isLetterOrDigit(codePointBefore(before, before.length)) && after.length > 0 && isLetterOrDigit(codePointAt(after, 0));
           chunk += bareIsLiteral ? '@' : '@@';
         } else chunk += escapeText(ch);
+        k += ch.length;
       }
       out += chunk;
       decoded += part.text;
