@@ -4,6 +4,7 @@
 // result beside what the plugin sent in the same run (*.webhooks.jsonl). Nothing is sent.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ManualClock } from '../../runtime/clock.js';
 import type { CompiledHook, CompiledModule } from '../../runtime/compiled-module.js';
 import { prepareHookRequest } from '../../runtime/dispatch/deliver-hook.js';
 import type { Firing } from '../../runtime/dispatch/firing.js';
@@ -69,7 +70,9 @@ export interface HookFiring {
 /** Feeds the push stream through EventIntake; returns, per hook, the firings it gets. */
 export function replayFirings(module: CompiledModule, name: string): HookFiring[] {
   const printer = new PrinterState();
-  let now = 0;
+  const pushed = lines<PushLine>(`${name}.push.jsonl`);
+  // Recorded time: the intake's hold timer (events wait for the next `current`) runs on it.
+  const clock = new ManualClock(pushed[0]?.t ?? 0);
   const out: HookFiring[] = [];
   const intake = new EventIntake({
     dispatcher: {
@@ -82,15 +85,16 @@ export function replayFirings(module: CompiledModule, name: string): HookFiring[
     },
     printer,
     progressHooks: module.hooks.flatMap((h) => h.triggers.filter((t) => t.event === 'Progress').map((t) => ({ name: h.name, every: t.every ?? 10 }))),
-    now: () => now,
+    now: () => clock.now(),
+    clock,
     logger: silentLogger,
     newFiring: (trigger, payload, extra) => ({
-      id: `firing-${now}-${trigger}`,
+      id: `firing-${clock.now()}-${trigger}`,
       trigger,
       payload,
       milestone: extra?.milestone ?? 0,
       ...(extra?.onlyHook ? { onlyHook: extra.onlyHook } : {}),
-      at: now,
+      at: clock.now(),
       printer: printer.current,
       snapshots: createSnapshotCache({
         fetch: async () => ({ bytes: Buffer.from(sampleJpeg()), format: 'jpeg', contentType: 'image/jpeg', ms: 0 }),
@@ -99,14 +103,15 @@ export function replayFirings(module: CompiledModule, name: string): HookFiring[
       meta: async () => undefined,
     }),
   });
-  for (const line of lines<PushLine>(`${name}.push.jsonl`)) {
-    now = line.t;
+  for (const line of pushed) {
+    clock.advance(Math.max(0, line.t - clock.now()));
     const [type] = Object.keys(line.msg);
     const body = line.msg[type] as never;
     if (type === 'history') intake.onHistory(body);
     else if (type === 'current') intake.onCurrent(body);
     else if (type === 'event') intake.onEvent(body);
   }
+  intake.flush();
   return out;
 }
 

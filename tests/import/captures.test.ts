@@ -5,8 +5,8 @@
 // the same method, path and encoding, the same keys in the same order and the same values —
 // except where docs/migrating.md lists a difference:
 // - printer fields (state, job, progress, currentZ, offsets) are sampled: the plugin read the
-//   printer inside OctoPrint at the event, the daemon has the last push message (twice a
-//   second), so ours must be a value the push stream carried, not the plugin's instant;
+//   printer inside OctoPrint at the event, the daemon has what the push stream carried (twice
+//   a second), so ours must be a value the push stream carried, not the plugin's instant;
 // - @extra of Print Progress and User Action Needed carries the milestone / the reason
 //   (the plugin sent {});
 // - a second progress hook reports its own milestone (the plugin's bug: 0);
