@@ -10,10 +10,12 @@ export interface Io {
 export const usage = `Usage:
   octohookc check FILE.ohk [--format text|json|sarif]   parse and type-check; print diagnostics
   octohookc build FILE.ohk [-o OUT.mjs] [--bundle]       check, then write the compiled module
+                                                         (--bundle: one file with the daemon inside)
   octohookc test FILE.ohk --event TRIGGER [--hook NAME] [--dry-run]
                                                          send one hook with sample data
   octohookc lsp                                          language server on stdio
-  octohookc import CONFIG.yaml                           translate OctoPrint-Webhooks settings
+  octohookc import CONFIG.yaml [--env-file FILE]        translate OctoPrint-Webhooks settings to .ohk on stdout;
+                                                         --env-file writes the secrets it moved to @env
 
 Exit codes: 0 clean or warnings only, 1 errors, 2 usage or I/O.
 `;
