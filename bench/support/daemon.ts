@@ -1,0 +1,133 @@
+// Runs the daemon as users run it, in a process of its own: the hooks are built with
+// `octohookc build --bundle` into the one-file deployment bundle (docs/deploy.md), and that
+// file is started with node, `--octoprint`, `--api-key` and `--state-dir` (the durable
+// outbox, in a temporary folder on the real disk). When the bundle cannot be built, the
+// fallback is `octohookc build` + `octohook run hooks.mjs`. Its log (stderr) goes to a file.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { projectRoot } from '../../tests/support/project-root.js';
+
+export const BENCH_EVENT = 'plugin_bench_tick';
+
+/**
+ * One hook on a plugin event carrying `{seq}`, sending the plugin's "all data" template as
+ * JSON without `meta` (which the daemon fetches from OctoPrint's REST API per firing: a cost
+ * of OctoPrint, not of delivery) and without the snapshot. The seq travels in a header so the
+ * receiver can stamp it without parsing the body.
+ */
+export function benchHooks(receiverUrl: string): string {
+  return `// bench hooks
+device "lab-printer"
+secret @env.BENCH_SECRET
+
+hook bench on ${BENCH_EVENT} {
+  url "${receiverUrl}/hook/json"
+  method POST
+  content json
+  headers { Content-Type: "application/json", X-Bench-Seq: "@extra.seq" }
+  data {
+    deviceIdentifier: @deviceIdentifier, apiSecret: @apiSecret, topic: @topic, message: @message,
+    extra: @extra, state: @state, job: @job, progress: @progress, currentZ: @currentZ,
+    offsets: @offsets, currentTime: @currentTime,
+  }
+}
+`;
+}
+
+export interface Built {
+  /** The command that starts the daemon (after `node`). */
+  args: string[];
+  /** 'bundle' (octohookc build --bundle) or 'run' (octohook run hooks.mjs). */
+  kind: 'bundle' | 'run';
+  bundlePath: string | null;
+  bundleBytes: number | null;
+}
+
+export function buildDaemon(dir: string, source: string): Built {
+  const ohk = join(dir, 'hooks.ohk');
+  writeFileSync(ohk, source);
+  const cli = join(projectRoot, 'bin', 'octohookc.js');
+  const bundle = join(dir, 'hooks.bundle.mjs');
+  try {
+    execFileSync(process.execPath, [cli, 'build', ohk, '--bundle', '-o', bundle], { stdio: 'pipe' });
+    if (existsSync(bundle)) return { args: [bundle], kind: 'bundle', bundlePath: bundle, bundleBytes: statSync(bundle).size };
+  } catch {
+    // no --bundle in this version: fall through
+  }
+  const mjs = join(dir, 'hooks.mjs');
+  execFileSync(process.execPath, [cli, 'build', ohk, '-o', mjs], { stdio: 'pipe' });
+  return { args: [join(projectRoot, 'bin', 'octohook.js'), 'run', mjs], kind: 'run', bundlePath: null, bundleBytes: null };
+}
+
+export interface RunningDaemon {
+  pid: number;
+  logPath: string;
+  /** Resident set size now, from /proc (bytes). */
+  rss(): number;
+  /** Peak resident set size so far (bytes). */
+  peakRss(): number;
+  /** process.memoryUsage() before and after a full GC (only with `probe`). */
+  memory(): Promise<{ before: NodeJS.MemoryUsage; after: NodeJS.MemoryUsage }>;
+  /** Lines of its log matching a pattern. */
+  logCount(pattern: RegExp): number;
+  stop(): Promise<number | null>;
+}
+
+export async function startDaemon(
+  built: Built,
+  o: { dir: string; octoprintUrl: string; apiKey: string; stateDir: string; probe?: boolean },
+): Promise<RunningDaemon> {
+  const probe = fileURLToPath(new URL('./memory-probe.js', import.meta.url));
+  const nodeArgs = o.probe ? ['--expose-gc', '--import', pathToFileURL(probe).href] : [];
+  const logPath = join(o.dir, `daemon-${Date.now()}.log`);
+  writeFileSync(logPath, '');
+  const fd = openSync(logPath, 'a');
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, ...built.args, '--octoprint', o.octoprintUrl, '--api-key', o.apiKey, '--state-dir', o.stateDir],
+    { stdio: ['ignore', fd, fd, ...(o.probe ? ['ipc' as const] : [])], env: { ...process.env, BENCH_SECRET: 'lab-secret' } },
+  );
+  let exited: number | null | undefined;
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve((exited = code))));
+  const log = () => readFileSync(logPath, 'utf8');
+  const deadline = Date.now() + 20_000;
+  while (!/Connected to OctoPrint/.test(log())) {
+    if (exited !== undefined) throw new Error(`the daemon exited (${exited}) before connecting:\n${log()}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the daemon did not connect within 20 s:\n${log()}`);
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const status = (field: string) => {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : NaN;
+  };
+  return {
+    pid: child.pid!,
+    logPath,
+    rss: () => status('VmRSS'),
+    peakRss: () => status('VmHWM'),
+    memory: () =>
+      new Promise((resolve, reject) => {
+        if (!o.probe) return reject(new Error('started without the memory probe'));
+        const timer = setTimeout(() => reject(new Error('the memory probe did not answer')), 10_000);
+        child.once('message', (m: { op: string; before: NodeJS.MemoryUsage; after: NodeJS.MemoryUsage }) => {
+          clearTimeout(timer);
+          resolve({ before: m.before, after: m.after });
+        });
+        child.send('mem');
+      }),
+    logCount: (pattern) => log().split('\n').filter((l) => pattern.test(l)).length,
+    async stop() {
+      if (exited !== undefined) return exited;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const code = await exit;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
