@@ -92,6 +92,13 @@ export class DeliveryEngine {
     return n;
   }
 
+  /** Lanes with an attempt on the wire right now (not waiting for a retry). */
+  get inFlight(): number {
+    let n = 0;
+    for (const lane of this.lanes.values()) if (lane.busy) n++;
+    return n;
+  }
+
   /** Resolves when no delivery is pending (every one delivered or dead-lettered). */
   idle(): Promise<void> {
     return this.pending === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));

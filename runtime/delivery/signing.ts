@@ -35,11 +35,14 @@ export function newWebhookId(): string {
 export function signingEnvNames(hook: CompiledHook): string[] {
   if (!hook.sign) return [];
   const names: string[] = [];
+  const note = (key: string | symbol): void => {
+    if (typeof key === 'string') names.push(key);
+  };
+  // Emitted code may read `env.NAME` directly or test it with hasOwnProperty first.
   const env = new Proxy({} as Record<string, string | undefined>, {
-    get(_t, key) {
-      if (typeof key === 'string') names.push(key);
-      return undefined;
-    },
+    get: (_t, key) => void note(key),
+    has: (_t, key) => (note(key), false),
+    getOwnPropertyDescriptor: (_t, key) => void note(key),
   });
   try {
     hook.sign({ env } as RenderContext);

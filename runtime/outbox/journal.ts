@@ -8,6 +8,12 @@
 // `windowMs` (default: the rest of the current event-loop turn) for company. A burst of
 // firings therefore costs a handful of disk flushes, not one per webhook.
 //
+// Lazy records. Bookkeeping whose loss a crash may cost (delivered, retry scheduled, dead
+// letter: losing one means one more attempt after a restart, which at-least-once allows)
+// is appended `lazy`: it does not start a flush of its own but rides along with the next
+// prompt one, or is flushed after `lazyMs` (default 250 ms) at the latest. New deliveries
+// are always prompt: nothing is sent before its record is on disk.
+//
 // Compaction. After a flush, when the file exceeds max(minBytes, ratio × live bytes), the
 // live state is written in full (one `put` per delivery) to `<file>.tmp`, flushed, and
 // renamed over the journal (then the directory is flushed, so the rename itself survives a
@@ -38,6 +44,8 @@ export interface JournalOptions {
   logger: LogSink;
   /** How long the first append of an idle journal waits for others before flushing; default 0 (end of the turn). */
   windowMs?: number;
+  /** The longest a lazy record waits for company before it is flushed on its own; default 250 ms. */
+  lazyMs?: number;
   compaction?: Partial<CompactionBound>;
   /** The live state as records, for compaction. */
   snapshot: () => JournalRecord[];
@@ -76,6 +84,9 @@ export class Journal {
   private waiters: Waiter[] = [];
   private running: Promise<void> | null = null;
   private scheduled = false;
+  private lazyTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Prompt records in `queue` (lazy ones alone do not keep the writer going). */
+  private prompt = 0;
   private compactWanted = false;
   private closed = false;
   /** After a failed compaction, the size the file must reach before trying again. */
@@ -128,14 +139,18 @@ export class Journal {
   }
 
   /** Queues a record; resolves once it is on disk (rejects with OHK_ERR_OUTBOX_IO). */
-  append(record: JournalRecord): Promise<void> {
+  append(record: JournalRecord, options: { lazy?: boolean } = {}): Promise<void> {
     if (this.closed) return Promise.reject(new OctohookError('OHK_ERR_OUTBOX_IO', 'the outbox journal is closed'));
     const frame = encodeFrame(record);
     this.stats.appends++;
     return new Promise<void>((resolve, reject) => {
       this.queue.push(frame);
       this.waiters.push({ resolve, reject });
-      this.kick();
+      if (options.lazy) this.later();
+      else {
+        this.prompt++;
+        this.kick();
+      }
     });
   }
 
@@ -160,14 +175,18 @@ export class Journal {
     await this.fh.close().catch(() => {});
   }
 
+  /** Flushes soon: now (`drain`), or after the group window (a prompt record). */
   private kick(now = false): void {
     if (this.running || this.scheduled) return;
+    if (this.lazyTimer) clearTimeout(this.lazyTimer);
+    this.lazyTimer = null;
     this.scheduled = true;
     const start = (): void => {
       this.scheduled = false;
       this.running = this.loop().finally(() => {
         this.running = null;
-        if (this.queue.length > 0 || this.compactWanted) this.kick(true);
+        if (this.prompt > 0 || this.compactWanted) this.kick(true);
+        else if (this.queue.length > 0) this.later();
       });
     };
     if (now) queueMicrotask(start);
@@ -175,15 +194,29 @@ export class Journal {
     else setImmediate(start);
   }
 
+  /** Lazy records: flushed with the next prompt batch, or after `lazyMs`. */
+  private later(): void {
+    if (this.running || this.scheduled || this.lazyTimer) return;
+    this.lazyTimer = setTimeout(() => {
+      this.lazyTimer = null;
+      this.kick(true);
+    }, this.o.lazyMs ?? 250);
+  }
+
   private async loop(): Promise<void> {
-    while (this.queue.length > 0 || this.compactWanted) {
+    // Lazy records alone only get here through their timer or `drain`: written once.
+    let first = true;
+    while (first || this.prompt > 0 || this.compactWanted) {
+      first = false;
       if (this.compactWanted) {
         this.compactWanted = false;
         await this.rewrite();
         continue;
       }
+      if (this.queue.length === 0) continue;
       const batch = Buffer.concat(this.queue.splice(0));
       const waiters = this.waiters.splice(0);
+      this.prompt = 0;
       try {
         await writeAll(this.fh, batch);
         await this.fh.datasync();
@@ -215,6 +248,8 @@ export class Journal {
     const records = this.o.snapshot();
     const covered = this.waiters.splice(0);
     const coveredFrames = this.queue.splice(0);
+    const coveredPrompt = this.prompt;
+    this.prompt = 0;
     const tmp = `${this.o.path}.tmp`;
     let tmpFh: FileHandle | undefined;
     try {
@@ -242,6 +277,7 @@ export class Journal {
       this.queue.unshift(...coveredFrames);
       this.retryCompactionAt = Math.ceil(this.stats.size * 1.25);
       this.waiters.unshift(...covered);
+      this.prompt += coveredPrompt;
     }
   }
 }

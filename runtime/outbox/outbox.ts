@@ -3,8 +3,9 @@
 //
 // - `add` records a delivery; its promise resolves when the record is on disk, and nothing
 //   may be sent before that. The other changes (retry scheduled, delivered, dead) are
-//   appended without waiting: losing one to a crash only means one more attempt on restart,
-//   which at-least-once allows.
+//   appended lazily and never waited for: losing one to a crash only means one more attempt
+//   on restart, which at-least-once allows. Changes asked for by a user (requeue, drop) and
+//   a re-rendered request are flushed promptly.
 // - Dead letters stay (for `octohook outbox list|retry|drop`) up to `maxDead` letters and
 //   `maxDeadBytes` of stored requests; past either bound the oldest are dropped, with a
 //   warning. Together with the journal's compaction bound this keeps the disk use bounded
@@ -34,6 +35,10 @@ export interface OutboxOptions {
   /** Default 64 MiB of stored requests. */
   maxDeadBytes?: number;
 }
+
+// A lost lazy record costs at most one more attempt after a crash (see journal.ts).
+const LAZY = { lazy: true };
+const PROMPT = { lazy: false };
 
 export type Selection = { ids: string[] } | { allDead: true };
 
@@ -117,14 +122,14 @@ export class Outbox {
       state: 'pending',
     };
     this.set(delivery);
-    return { delivery, durable: this.append({ t: 'put', ...delivery }, true) };
+    return { delivery, durable: this.append({ t: 'put', ...delivery }, PROMPT) };
   }
 
   retryScheduled(id: string, attempts: number, nextAt: number, reason: string): void {
     const d = this.map.get(id);
     if (!d) return;
     Object.assign(d, { attempts, nextAt, reason });
-    void this.append({ t: 'retry', id, attempts, nextAt, reason });
+    void this.append({ t: 'retry', id, attempts, nextAt, reason }, LAZY);
   }
 
   replace(id: string, request: PreparedRequest): void {
@@ -138,7 +143,7 @@ export class Outbox {
 
   delivered(id: string): void {
     if (!this.remove(id)) return;
-    void this.append({ t: 'done', id });
+    void this.append({ t: 'done', id }, LAZY);
   }
 
   deadLetter(id: string, attempts: number, reason: string): void {
@@ -146,7 +151,7 @@ export class Outbox {
     if (!d) return;
     const at = this.o.clock.now();
     Object.assign(d, { state: 'dead', attempts, reason, deadAt: at });
-    void this.append({ t: 'dead', id, attempts, reason, at });
+    void this.append({ t: 'dead', id, attempts, reason, at }, LAZY);
     this.boundDeadLetters();
   }
 
@@ -221,7 +226,7 @@ export class Outbox {
       if (count <= this.maxDead && bytes <= this.maxDeadBytes) break;
       this.o.logger.warn('outbox: too many dead letters; dropped the oldest', { id: d.id, hook: d.hook, trigger: d.trigger, maxDead: this.maxDead });
       this.remove(d.id);
-      void this.append({ t: 'drop', id: d.id });
+      void this.append({ t: 'drop', id: d.id }, LAZY);
       count--;
       bytes -= weight(d.req);
     }
@@ -231,11 +236,11 @@ export class Outbox {
     return this.list().map((d) => ({ t: 'put', ...d }));
   }
 
-  private append(rec: JournalRecord, wait = false): Promise<void> {
+  private append(rec: JournalRecord, how: { lazy: boolean } = { lazy: false }): Promise<void> {
     if (!this.journal) return Promise.resolve();
-    const p = this.journal.append(rec);
-    // The journal has logged the failure; callers that do not wait must not see a rejection.
-    if (!wait) p.catch(() => {});
+    const p = this.journal.append(rec, how);
+    // The journal has logged a failure; a caller that does not wait must not see a rejection.
+    p.catch(() => {});
     return p;
   }
 }
