@@ -13,7 +13,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { realClock } from '../clock.js';
-import { formatDuration, isOctohookError } from '../errors.js';
+import { humanDuration } from '../delivery/human-duration.js';
+import { isOctohookError } from '../errors.js';
 import { createLogger } from '../log/logger.js';
 import { submitRequest, type ControlRequest, type ControlResult } from '../outbox/control.js';
 import { decodeFile } from '../outbox/frame.js';
@@ -94,7 +95,7 @@ async function list(dir: string, json: boolean, io: RunIo): Promise<number> {
     d.trigger,
     d.state,
     String(d.attempts),
-    d.state === 'pending' ? `${d.nextAt <= now ? 'due now' : `next in ${formatDuration(d.nextAt - now)}`}${d.reason ? ` (last: ${d.reason})` : ''}` : (d.reason ?? ''),
+    d.state === 'pending' ? `${d.nextAt <= now ? 'due now' : `next in ${humanDuration(d.nextAt - now)}`}${d.reason ? ` (last: ${d.reason})` : ''}` : (d.reason ?? ''),
   ]);
   const head = ['ID', 'HOOK', 'TRIGGER', 'STATE', 'ATTEMPTS', 'NEXT ATTEMPT / REASON'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

@@ -21,7 +21,6 @@ import type { Clock } from '../clock.js';
 import type { CompiledHook } from '../compiled-module.js';
 import { childLog, reasonOf, type DeliveryOutcome, type PrepareResult, type Sender } from '../dispatch/deliver-hook.js';
 import type { Firing } from '../dispatch/firing.js';
-import { formatDuration } from '../errors.js';
 import { deserializeRequest, type PreparedRequest } from '../http/prepare-request.js';
 import { excerpt, type SendResult } from '../http/send-request.js';
 import type { LogSink } from '../log/logger.js';
@@ -29,6 +28,7 @@ import type { ControlRequest, ControlResult } from '../outbox/control.js';
 import type { Outbox, Selection } from '../outbox/outbox.js';
 import type { StoredDelivery } from '../outbox/records.js';
 import { HookLane, type AttemptEnd, type LaneItem } from './hook-lane.js';
+import { humanDuration } from './human-duration.js';
 import { classify, nextDelayMs, type Verdict } from './retry-policy.js';
 import { newWebhookId, signingKey, withIdentity } from './signing.js';
 
@@ -198,7 +198,7 @@ export class DeliveryEngine {
       const delay = nextDelayMs(hook.retryDelaysMs, n, verdict.retryAfterMs, this.o.random);
       if (delay !== null) {
         this.outbox?.retryScheduled(d.id, n, this.o.clock.now() + delay, reason);
-        log.warn(`attempt failed; trying again in ${formatDuration(delay)}`, { ...fields, reason, ...bodyField(response) });
+        log.warn(`attempt failed; trying again in ${humanDuration(delay)}`, { ...fields, reason, ...bodyField(response) });
         return 'again';
       }
       return this.dead(item, log, max > 1 ? `gave up after ${n} attempts: ${reason}` : reason, n, result);

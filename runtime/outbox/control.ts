@@ -24,6 +24,7 @@ export interface ControlResult {
 }
 
 const RESULT = '.result.json';
+const STALE_RESULT_MS = 10 * 60_000;
 
 /** Writes a request and waits up to `timeoutMs` for the daemon's result (null: not yet applied). */
 export async function submitRequest(requestsDir: string, req: ControlRequest, timeoutMs = 5_000): Promise<ControlResult | null> {
@@ -96,9 +97,14 @@ export class RequestWatcher {
   }
 
   private async scan(): Promise<void> {
-    const names = (await readdir(this.requestsDir).catch(() => [] as string[]))
-      .filter((n) => n.endsWith('.json') && !n.endsWith(RESULT) && !n.startsWith('.'))
-      .sort();
+    const all = await readdir(this.requestsDir).catch(() => [] as string[]);
+    // Answers nobody collected (the command gave up waiting) are kept for a while, then removed.
+    for (const n of all.filter((x) => x.endsWith(RESULT))) {
+      const path = join(this.requestsDir, n);
+      const made = Number(n.slice(0, 15));
+      if (Number.isFinite(made) && Date.now() - made > STALE_RESULT_MS) await unlink(path).catch(() => {});
+    }
+    const names = all.filter((n) => n.endsWith('.json') && !n.endsWith(RESULT) && !n.startsWith('.')).sort();
     for (const name of names) {
       const path = join(this.requestsDir, name);
       let result: ControlResult;
