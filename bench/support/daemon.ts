@@ -2,9 +2,13 @@
 // `octohookc build --bundle` into the one-file deployment bundle (docs/deploy.md), and that
 // file is started with node, `--octoprint`, `--api-key` and `--state-dir` (the durable
 // outbox, in a temporary folder on the real disk). When the bundle cannot be built, the
-// fallback is `octohookc build` + `octohook run hooks.mjs`. Its log (stderr) goes to a file.
+// fallback is `octohookc build` + `octohook run hooks.mjs`. Its log (stderr) goes to a pipe
+// this process drains, as under systemd (journald reads a socket). Not to a file: the daemon
+// writes log lines synchronously, and on ext4 a write to one file can wait behind the
+// outbox journal's fdatasync on the same file system, which would charge the daemon for a
+// set-up that deployment does not use.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { projectRoot } from '../../tests/support/project-root.js';
@@ -50,7 +54,9 @@ export function buildDaemon(dir: string, source: string): Built {
   writeFileSync(ohk, source);
   const cli = join(projectRoot, 'bin', 'octohookc.js');
   const bundle = join(dir, 'hooks.bundle.mjs');
-  try {
+  // OCTOHOOK_BENCH_FORM=run: `octohook run hooks.mjs` even when --bundle works (its code keeps
+  // its names, which makes a --cpu-prof readable).
+  if (process.env.OCTOHOOK_BENCH_FORM !== 'run') try {
     execFileSync(process.execPath, [cli, 'build', ohk, '--bundle', '-o', bundle], { stdio: 'pipe' });
     if (existsSync(bundle)) return { args: [bundle], kind: 'bundle', bundlePath: bundle, bundleBytes: statSync(bundle).size };
   } catch {
@@ -63,7 +69,8 @@ export function buildDaemon(dir: string, source: string): Built {
 
 export interface RunningDaemon {
   pid: number;
-  logPath: string;
+  /** Its log so far (stdout and stderr). */
+  log(): string;
   /** Resident set size now, from /proc (bytes). */
   rss(): number;
   /** Peak resident set size so far (bytes). */
@@ -77,21 +84,26 @@ export interface RunningDaemon {
 
 export async function startDaemon(
   built: Built,
-  o: { dir: string; octoprintUrl: string; apiKey: string; stateDir: string; probe?: boolean },
+  o: { dir: string; octoprintUrl: string; apiKey: string; stateDir: string; probe?: boolean; nodeArgs?: string[] },
 ): Promise<RunningDaemon> {
   const probe = fileURLToPath(new URL('./memory-probe.js', import.meta.url));
-  const nodeArgs = o.probe ? ['--expose-gc', '--import', pathToFileURL(probe).href] : [];
-  const logPath = join(o.dir, `daemon-${Date.now()}.log`);
-  writeFileSync(logPath, '');
-  const fd = openSync(logPath, 'a');
+  // OCTOHOOK_BENCH_NODE_ARGS: extra node flags for the daemon, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const extra = (process.env.OCTOHOOK_BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const nodeArgs = [...(o.probe ? ['--expose-gc', '--import', pathToFileURL(probe).href] : []), ...extra, ...(o.nodeArgs ?? [])];
   const child: ChildProcess = spawn(
     process.execPath,
-    [...nodeArgs, ...built.args, '--octoprint', o.octoprintUrl, '--api-key', o.apiKey, '--state-dir', o.stateDir],
-    { stdio: ['ignore', fd, fd, ...(o.probe ? ['ipc' as const] : [])], env: { ...process.env, BENCH_SECRET: 'lab-secret' } },
+    [...nodeArgs, ...built.args, '--octoprint', o.octoprintUrl, '--api-key', o.apiKey, '--state-dir', o.stateDir, ...(process.env.OCTOHOOK_BENCH_DAEMON_ARGS ?? '').split(/\s+/).filter(Boolean)],
+    { stdio: ['ignore', 'pipe', 'pipe', ...(o.probe ? ['ipc' as const] : [])], env: { ...process.env, BENCH_SECRET: 'lab-secret' } },
   );
+  const chunks: string[] = [];
+  child.stdout!.setEncoding('utf8').on('data', (c: string) => chunks.push(c));
+  child.stderr!.setEncoding('utf8').on('data', (c: string) => chunks.push(c));
   let exited: number | null | undefined;
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve((exited = code))));
-  const log = () => readFileSync(logPath, 'utf8');
+  const log = () => {
+    if (chunks.length > 1) chunks.splice(0, chunks.length, chunks.join(''));
+    return chunks[0] ?? '';
+  };
   const deadline = Date.now() + 20_000;
   while (!/Connected to OctoPrint/.test(log())) {
     if (exited !== undefined) throw new Error(`the daemon exited (${exited}) before connecting:\n${log()}`);
@@ -107,7 +119,7 @@ export async function startDaemon(
   };
   return {
     pid: child.pid!,
-    logPath,
+    log,
     rss: () => status('VmRSS'),
     peakRss: () => status('VmHWM'),
     memory: () =>

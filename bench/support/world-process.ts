@@ -20,6 +20,8 @@ const CAP = 1 << 20;
 const emittedAt = new Float64Array(CAP);
 const arrivedAt = new Float64Array(CAP);
 let received = 0;
+/** The last request body received, so a baseline can send exactly the same bytes. */
+let lastBody: Buffer = Buffer.alloc(0);
 let waiters: Array<() => void> = [];
 
 const sockets = new Set<Socket>();
@@ -27,8 +29,10 @@ const server = createServer({ keepAliveTimeout: 60_000 }, (req: IncomingMessage,
   const t = now();
   const seq = Number(req.headers['x-bench-seq']);
   if (Number.isInteger(seq) && seq >= 0 && seq < CAP) arrivedAt[seq] = t;
-  req.on('data', () => {});
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
+    lastBody = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
     res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '2' });
     res.end('ok');
     received++;
@@ -71,12 +75,17 @@ function waitArrivals(from: number, count: number, deadline: number): Promise<bo
   });
 }
 
-async function emit(event: string, from: number, count: number, intervalMs: number): Promise<void> {
+// With `release`, a `current` follows right away (after each paced event, after a whole
+// burst). The daemon holds events until the next `current` so @state/@job show the printer
+// after the event (runtime/event-intake.ts); OctoPrint sends one every 500 ms, so without
+// this every latency would include a wait of 0–500 ms for it.
+async function emit(event: string, from: number, count: number, intervalMs: number, release: boolean): Promise<void> {
   if (intervalMs <= 0) {
     for (let s = from; s < from + count; s++) {
       emittedAt[s] = now();
       sim.emitEvent(event, { seq: s });
     }
+    if (release) sim.sendCurrentNow();
     return;
   }
   // Paced: absolute schedule, so a late tick does not shift the ones after it.
@@ -90,13 +99,14 @@ async function emit(event: string, from: number, count: number, intervalMs: numb
     }
     emittedAt[from + i] = now();
     sim.emitEvent(event, { seq: from + i });
+    if (release) sim.sendCurrentNow();
   }
 }
 
 process.on('message', async (m: WorldRequest) => {
   switch (m.op) {
     case 'emit':
-      await emit(m.event, m.from, m.count, m.intervalMs);
+      await emit(m.event, m.from, m.count, m.intervalMs, m.release);
       send({ op: 'emitted' });
       break;
     case 'arrivals': {
@@ -111,6 +121,9 @@ process.on('message', async (m: WorldRequest) => {
     }
     case 'count':
       send({ op: 'count', received });
+      break;
+    case 'last-body':
+      send({ op: 'last-body', base64: lastBody.toString('base64') });
       break;
     case 'stop':
       for (const s of sockets) s.destroy();

@@ -3,9 +3,10 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export type WorldRequest =
-  | { op: 'emit'; event: string; from: number; count: number; intervalMs: number }
+  | { op: 'emit'; event: string; from: number; count: number; intervalMs: number; release: boolean }
   | { op: 'arrivals'; from: number; count: number; timeoutMs: number }
   | { op: 'count' }
+  | { op: 'last-body' }
   | { op: 'stop' };
 
 export type WorldReply =
@@ -13,6 +14,7 @@ export type WorldReply =
   | { op: 'emitted' }
   | { op: 'arrivals'; complete: boolean; arrived: number[]; emitted: number[] }
   | { op: 'count'; received: number }
+  | { op: 'last-body'; base64: string }
   | { op: 'stopped' };
 
 export interface Arrivals {
@@ -37,9 +39,13 @@ export class World {
     return new World(child, ready.receiverUrl, ready.octoprintUrl, ready.apiKey);
   }
 
-  /** Emits `count` events (seq from..from+count-1); `intervalMs` 0: all at once. */
-  async emit(event: string, from: number, count: number, intervalMs = 0): Promise<void> {
-    this.child.send({ op: 'emit', event, from, count, intervalMs } satisfies WorldRequest);
+  /**
+   * Emits `count` events (seq from..from+count-1); `intervalMs` 0: all at once. `release`:
+   * send a `current` right after each paced event (after the whole of a burst), which ends the
+   * daemon's wait for one (see ./world-process.ts).
+   */
+  async emit(event: string, from: number, count: number, intervalMs = 0, release = true): Promise<void> {
+    this.child.send({ op: 'emit', event, from, count, intervalMs, release } satisfies WorldRequest);
     await next(this.child, 'emitted', 600_000);
   }
 
@@ -55,6 +61,13 @@ export class World {
     this.child.send({ op: 'count' } satisfies WorldRequest);
     const r = await next(this.child, 'count', 10_000);
     return r.op === 'count' ? r.received : NaN;
+  }
+
+  /** The body of the last request the receiver got. */
+  async lastBody(): Promise<Buffer> {
+    this.child.send({ op: 'last-body' } satisfies WorldRequest);
+    const r = await next(this.child, 'last-body', 10_000);
+    return r.op === 'last-body' ? Buffer.from(r.base64, 'base64') : Buffer.alloc(0);
   }
 
   async stop(): Promise<void> {
