@@ -39,6 +39,8 @@ export function runTest(argv: string[], io: Io, env: Record<string, string | und
       io.err.write(`octohookc test: no ${hookName ? `hook '${hookName}'` : 'enabled hook'} in ${file} listens to ${trigger}.\n`);
       return 1;
     }
+    const unset = module.env.filter((name) => env[name] === undefined);
+    if (unset.length > 0) io.err.write(`octohookc test: not set in the environment, so rendered as "": ${unset.join(', ')}\n`);
     const logger = createLogger({ stream: io.err, level: 'warn' });
     const dryRun = values['dry-run'] === true;
     const results = await runTestEvent({ module, trigger, dryRun, env, logger, ...(hookName ? { hook: hookName } : {}) });
@@ -47,6 +49,7 @@ export function runTest(argv: string[], io: Io, env: Record<string, string | und
     for (const r of results) {
       io.out.write(`# hook ${r.hook.name} on ${trigger}, sample data${dryRun ? ' (dry run: nothing sent)' : ''}\n`);
       if (r.kind === 'prepared') {
+        if (r.note) io.out.write(`# ${show(r.note)}\n`);
         io.out.write(show(formatRequest(r.request, r.snapshot)) + '\n');
         continue;
       }

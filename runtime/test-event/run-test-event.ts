@@ -13,6 +13,8 @@ import { fetchToken } from '../oauth/token-client.js';
 import { createTokenCache } from '../oauth/token-cache.js';
 import { fetchSnapshot, type FetchedSnapshot } from '../snapshot/fetch-snapshot.js';
 import { createSnapshotCache } from '../snapshot/snapshot-cache.js';
+import { newWebhookId, signingKey, withIdentity } from '../delivery/signing.js';
+import { isOctohookError } from '../errors.js';
 import { sampleMeta, sampleMilestone, samplePayload, samplePrinter } from './sample-data.js';
 import { sampleJpeg } from './sample-image.js';
 
@@ -29,7 +31,7 @@ export interface TestEventOptions {
 }
 
 export type TestResult =
-  | { hook: CompiledHook; kind: 'prepared'; request: PreparedRequest; snapshot: Uint8Array | null }
+  | { hook: CompiledHook; kind: 'prepared'; request: PreparedRequest; snapshot: Uint8Array | null; note?: string }
   | { hook: CompiledHook; kind: 'delivered'; outcome: DeliveryOutcome };
 
 function sampleFetch(dryRun: boolean) {
@@ -83,7 +85,16 @@ export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {
       if (!prepared.ok) {
         results.push({ hook, kind: 'delivered', outcome: prepared.skipped ? { kind: 'skipped', reason: prepared.reason } : { kind: 'failed', reason: prepared.reason } });
       } else {
-        results.push({ hook, kind: 'prepared', request: prepared.request, snapshot: prepared.snapshot ? prepared.snapshot.bytes : null });
+        // What one attempt sends: the identity headers, and the signature when the secret is set.
+        let key: Buffer | null = null;
+        let note: string | undefined;
+        try {
+          key = signingKey(hook, o.env);
+        } catch (err) {
+          note = `webhook-signature not computed: ${isOctohookError(err) ? err.message : String(err)}`;
+        }
+        const request = withIdentity(prepared.request, newWebhookId(), Math.floor(Date.now() / 1000), key);
+        results.push({ hook, kind: 'prepared', request, snapshot: prepared.snapshot ? prepared.snapshot.bytes : null, ...(note ? { note } : {}) });
       }
     } else {
       results.push({ hook, kind: 'delivered', outcome: await deliverHook(hook, firing, deps) });

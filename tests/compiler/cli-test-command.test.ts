@@ -48,6 +48,22 @@ hook snap on PrintDone, Progress every 10% {
   assert.is(receiver.requests.length, 0, 'a dry run sends nothing');
 });
 
+t('--dry-run shows the identity headers and a verifiable signature; names unset variables', async () => {
+  const f = file('signed.ohk', `hook s on PrintDone { url "${receiver.url}/s" sign @env.SIGN_SECRET data { topic: @topic, who: @env.WHO } }`);
+  const secret = 'whsec_' + Buffer.from('0123456789abcdef0123456789abcdef').toString('base64');
+  const c = captureIo();
+  assert.is(await runTest([f, '--event', 'PrintDone', '--dry-run'], c.io, { SIGN_SECRET: secret }), 0, c.err);
+  const id = /webhook-id: (msg_\S+)/.exec(c.out)?.[1];
+  const ts = /webhook-timestamp: (\d+)/.exec(c.out)?.[1];
+  const sig = /webhook-signature: (v1,\S+)/.exec(c.out)?.[1];
+  assert.ok(id && ts && sig, c.out);
+  const body = c.out.trim().split('\n').at(-1)!;
+  const { Webhook } = await import('standardwebhooks');
+  const verified = new Webhook(secret.slice('whsec_'.length)).verify(body, { 'webhook-id': id!, 'webhook-timestamp': ts!, 'webhook-signature': sig! });
+  assert.equal(verified, { topic: 'Print Done', who: '' });
+  assert.match(c.err, /not set in the environment, so rendered as "": WHO/);
+});
+
 t('without --dry-run the request is sent and the answer shown; exit 0 on 2xx', async () => {
   const f = file('send.ohk', `hook a on PrintDone { url "${receiver.url}/ok" data { extra: @extra } }`);
   const c = captureIo();
