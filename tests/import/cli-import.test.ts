@@ -6,19 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../compiler/cli/main.js';
 import { fixturesDir } from '../support/project-root.js';
+import { captureIo } from '../support/capture-io.js';
 
 const t = suite('octohookc import');
 const dir = mkdtempSync(join(tmpdir(), 'octohook-import-'));
-
-function capture() {
-  let out = '';
-  let err = '';
-  return {
-    io: { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) } },
-    get out() { return out; },
-    get err() { return err; },
-  };
-}
 
 function file(name: string, text: string): string {
   const p = join(dir, name);
@@ -27,7 +18,7 @@ function file(name: string, text: string): string {
 }
 
 t('writes the .ohk to stdout and the variables to set to stderr; exit 0', async () => {
-  const c = capture();
+  const c = captureIo();
   const code = await main(['import', join(fixturesDir, 'import', 'profile-multi.config.yaml')], c.io);
   assert.is(code, 0, c.err);
   assert.ok(c.out.startsWith('// Imported by'));
@@ -38,19 +29,19 @@ t('writes the .ohk to stdout and the variables to set to stderr; exit 0', async 
 
 t('--env-file writes the moved secrets (mode 0600) and never overwrites', async () => {
   const envFile = join(dir, 'octohook.env');
-  let c = capture();
+  let c = captureIo();
   assert.is(await main(['import', join(fixturesDir, 'import', 'hooks-list.yaml'), '--env-file', envFile], c.io), 0, c.err);
   const text = readFileSync(envFile, 'utf8');
   assert.match(text, /^DISCORD_WEBHOOK="112233445566778899\/Zx9_fake-Discord-Token_0123456789abcdef"$/m);
   assert.match(text, /^GOTIFY_SECRET="AFakeGotifyAppToken"$/m);
   assert.is(statSync(envFile).mode & 0o777, 0o600);
-  c = capture();
+  c = captureIo();
   assert.is(await main(['import', join(fixturesDir, 'import', 'hooks-list.yaml'), '--env-file', envFile], c.io), 2);
   assert.match(c.err, /exists already/);
 });
 
 t('a bare plugins.webhooks section and the flat keys are accepted', async () => {
-  const c = capture();
+  const c = captureIo();
   assert.is(await main(['import', file('flat.yaml', 'url: http://127.0.0.1:9/x\napiSecret: s3cr3t-value\n')], c.io), 0, c.err);
   assert.match(c.out.replace(/\n\/\/ +/g, ' '), /flat \(settings version 1\), 1 hook/);
   assert.match(c.out, /hook x on PrintStarted, PrintDone, PrintFailed, PrintPaused, UserActionNeeded, Error \{/);
@@ -58,16 +49,16 @@ t('a bare plugins.webhooks section and the flat keys are accepted', async () => 
 });
 
 t('usage, missing files, YAML errors and a config without the plugin exit 2', async () => {
-  let c = capture();
+  let c = captureIo();
   assert.is(await main(['import'], c.io), 2);
   assert.match(c.err, /give exactly one file/);
-  c = capture();
+  c = captureIo();
   assert.is(await main(['import', join(dir, 'nope.yaml')], c.io), 2);
   assert.match(c.err, /no such file/);
-  c = capture();
+  c = captureIo();
   assert.is(await main(['import', file('bad.yaml', 'plugins: [1, 2\n')], c.io), 2);
   assert.match(c.err, /not valid YAML/);
-  c = capture();
+  c = captureIo();
   assert.is(await main(['import', file('other.yaml', 'plugins:\n  softwareupdate: {}\nserver: {}\n')], c.io), 2);
   assert.match(c.err, /no 'plugins.webhooks' section/);
   assert.is(c.out, '');
