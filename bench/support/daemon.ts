@@ -2,11 +2,9 @@
 // `octohookc build --bundle` into the one-file deployment bundle (docs/deploy.md), and that
 // file is started with node, `--octoprint`, `--api-key` and `--state-dir` (the durable
 // outbox, in a temporary folder on the real disk). When the bundle cannot be built, the
-// fallback is `octohookc build` + `octohook run hooks.mjs`. Its log (stderr) goes to a pipe
-// this process drains, as under systemd (journald reads a socket). Not to a file: the daemon
-// writes log lines synchronously, and on ext4 a write to one file can wait behind the
-// outbox journal's fdatasync on the same file system, which would charge the daemon for a
-// set-up that deployment does not use.
+// fallback is `octohookc build` + `octohook run hooks.mjs`. Its log (stdout and stderr) goes
+// to a pipe this process drains, as under systemd (journald reads the daemon's stderr from a
+// socket).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
