@@ -3,7 +3,7 @@
 // can beat), so the ratio says how much octohook adds. Warm: parse + check + emit of a
 // generated 1,000-hook file, per hook.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile } from '../compiler/compile.js';
@@ -65,6 +65,7 @@ for (let i = 0; i < 5; i++) {
   if (r.diagnostics.some((d) => d.severity === 'error')) throw new Error(`generated file has errors: ${r.diagnostics[0].message}`);
 }
 const coldBig = timeProcess([cli, 'check', join(dir, 'big.ohk')], 3);
+rmSync(dir, { recursive: true, force: true });
 const perHookUs = (median(warm) * 1000) / 1000;
 
 console.log(`node -e "" (floor, same run)        ${nodeFloor.toFixed(0)} ms`);
