@@ -10,6 +10,7 @@ import { Daemon } from '../daemon.js';
 import { isOctohookError } from '../errors.js';
 import { loadModule } from '../load-module.js';
 import { createLogger, type Level, type LogFormat } from '../log/logger.js';
+import { BatchedStream } from '../log/batched-stream.js';
 import { resolveStateDir } from '../outbox/state-dir.js';
 import { outboxCommand, outboxUsage } from './outbox-command.js';
 
@@ -94,7 +95,8 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
     io.err.write(`octohook run: --log-format takes text or json, --log-level debug, info, warn or error.\n`);
     return 2;
   }
-  const logger = createLogger({ stream: io.err, format: format as LogFormat, level: level as Level });
+  const stream = new BatchedStream(io.err);
+  const logger = createLogger({ stream, format: format as LogFormat, level: level as Level });
 
   try {
     const module = bundled ?? (await loadModule(positionals[0]));
@@ -115,5 +117,7 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
   } catch (e) {
     logger.error('could not start', { reason: isOctohookError(e) ? e.message : e instanceof Error ? e.message : String(e) });
     return 1;
+  } finally {
+    stream.flush();
   }
 }

@@ -81,7 +81,7 @@ export class DeliveryEngine {
   accept(hook: CompiledHook, firing: Firing, request: PreparedRequest): StoredDelivery {
     const outbox = this.requireOutbox();
     const { delivery, durable } = outbox.add({ id: newWebhookId(), hook: hook.name, trigger: firing.trigger, request });
-    this.lane(hook.name).push({ delivery, durable, firing });
+    this.lane(hook.name).push({ delivery, durable, firing, request });
     return delivery;
   }
 
@@ -160,7 +160,7 @@ export class DeliveryEngine {
       return this.dead(item, log, reasonOf(e), n);
     }
 
-    let request = deserializeRequest(d.req);
+    let request = item.request ?? deserializeRequest(d.req);
     let result = await this.send(hook, item, request, key, n);
     let unauthorizedNote = '';
     if ('response' in result && result.response.status === 401 && hook.oauth) {
@@ -170,6 +170,7 @@ export class DeliveryEngine {
         const again = await this.o.prepare(hook, item.firing);
         if (again.ok) {
           request = again.request;
+          item.request = request;
           this.outbox?.replace(d.id, request);
           result = await this.send(hook, item, request, key, n);
           unauthorizedNote = ' with a fresh OAuth token';

@@ -26,9 +26,20 @@ export const SIGNATURE_HEADERS = ['webhook-id', 'webhook-timestamp', 'webhook-si
 
 const SECRET_PREFIX = 'whsec_';
 
+// Ids come from a pool of random bytes refilled 4 kB at a time: one syscall per 273 ids
+// instead of one per id.
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+
 /** A new delivery id: `msg_` and 20 URL-safe characters (120 random bits). */
 export function newWebhookId(): string {
-  return `msg_${randomBytes(15).toString('base64url')}`;
+  if (poolAt + 15 > pool.length) {
+    pool = randomBytes(4095);
+    poolAt = 0;
+  }
+  const id = `msg_${pool.toString('base64url', poolAt, poolAt + 15)}`;
+  poolAt += 15;
+  return id;
 }
 
 /** The `@env` names a hook's `sign` reads (normally exactly one), found by rendering it against a recording env. */

@@ -148,7 +148,10 @@ export async function transformImage(
     const t = new image.Transformer(bytes);
     if (orientation !== 1) t.rotate(orientation);
     // Transformer applies the orientation before the resize, so `target` is in sent-image terms.
-    if (target) t.resize({ width: target.width, height: target.height, fit: image.ResizeFit.Fill });
+    // Triangle (bilinear, with its support widened by the scale factor, so still anti-aliased)
+    // rather than the default Lanczos3: a third faster on a 1080p frame, and a webcam picture
+    // shrunk for a notification shows no difference.
+    if (target) t.resize({ width: target.width, height: target.height, filter: image.ResizeFilterType.Triangle, fit: image.ResizeFit.Fill });
     const out = await t.jpeg(clampQuality(opts.quality));
     return { bytes: out, contentType: 'image/jpeg', width: target?.width ?? shownW, height: target?.height ?? shownH, transformed: true };
   } catch (err) {
