@@ -67,6 +67,28 @@ export class SecretSet {
     if (this.#sorted === null) this.#sorted = [...this.#values].sort((a, b) => b.length - a.length);
     return this.#sorted;
   }
+
+  #forms: string[] | null = null;
+
+  /**
+   * Every form a secret can take in a log line (raw, JSON-escaped, escaped twice, URL- and
+   * form-encoded), longest first; computed once per change of the set, not per line.
+   */
+  forms(): readonly string[] {
+    if (this.#forms === null || this.#formsOf !== this.values()) {
+      const all = new Set<string>();
+      for (const s of this.values()) {
+        const json = JSON.stringify(s).slice(1, -1);
+        const url = encodeURIComponent(s);
+        for (const f of [s, json, JSON.stringify(json).slice(1, -1), url, url.replace(/%20/g, '+')]) all.add(f);
+      }
+      this.#forms = [...all].sort((a, b) => b.length - a.length);
+      this.#formsOf = this.values();
+    }
+    return this.#forms;
+  }
+
+  #formsOf: readonly string[] | null = null;
 }
 
 // `Bearer <anything token-like>` always; `Basic <…>` only when it looks like base64 (a digit,
@@ -85,15 +107,7 @@ const JSON_PAIR = /"([^"\\]{1,64})"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
 export function redactText(text: string, secrets?: SecretSet | null): string {
   let out = text;
   if (secrets && secrets.size > 0) {
-    for (const s of secrets.values()) {
-      out = replaceAll(out, s, REDACTED);
-      const jsonForm = JSON.stringify(s).slice(1, -1);
-      if (jsonForm !== s) out = replaceAll(out, jsonForm, REDACTED);
-      const urlForm = encodeURIComponent(s);
-      if (urlForm !== s) out = replaceAll(out, urlForm, REDACTED);
-      const formForm = urlForm.replace(/%20/g, '+');
-      if (formForm !== urlForm) out = replaceAll(out, formForm, REDACTED);
-    }
+    for (const form of secrets.forms()) if (out.includes(form)) out = replaceAll(out, form, REDACTED);
   }
   if (!/[@=:]|bearer|basic/i.test(out)) return out;
   out = out.replace(BEARER, (_m, scheme: string, space: string) => `${scheme}${space}${REDACTED}`);
