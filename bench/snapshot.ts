@@ -26,6 +26,7 @@ import { FastResizeFilter, ResizeFilterType, ResizeFit, Transformer } from '@nap
 import { imageSize } from '../runtime/snapshot/jpeg-size.js';
 import { transformImage, type TransformOptions } from '../runtime/snapshot/transform-image.js';
 import { fixed, kib, median, option } from './support/stats.js';
+import { mulberry32 } from '../tests/support/seeded-random.js';
 
 const runs = option('--runs', 15);
 const WIDTH = 1920;
@@ -51,20 +52,8 @@ function ensurePillow(): void {
 }
 
 // ---- the frame ------------------------------------------------------------------------
-/** A deterministic PRNG (mulberry32), so the frame is the same every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function webcamFrame(): Uint8Array {
-  const rand = prng(20240611);
+  const rand = mulberry32(20240611);
   const px = new Uint8Array(WIDTH * HEIGHT * 4);
   const horizon = HEIGHT * 0.42;
   for (let y = 0; y < HEIGHT; y++) {

@@ -2,17 +2,9 @@
 // failure can be replayed. Used by the test suite (a few thousand cases) and by
 // bench/fuzz.ts (100,000).
 import { compile } from '../../compiler/compile.js';
+import { mulberry32 } from './seeded-random.js';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 const pieces = ['{', '}', '[', ']', '(', ')', ':', ',', ';', '"', "'", '@', '@{', '|', '.', '%', '\\', '/*', '*/', '//', '\n', ' ', 'hook', 'on', 'every', 'oauth', 'data', '@job.file.name', '@@', '10s', '1640 x 1232', '0x1F', '-1e999', '\u2028', '\ud800', '\u0000', '😀', 'PrintDone', 'Progress', '`${x}`', '</script>'];
 
