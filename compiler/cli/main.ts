@@ -6,8 +6,6 @@ import { runCheck } from './command-check.js';
 import { usage, type Io } from './io.js';
 import { version } from './version.js';
 
-const later: Record<string, string> = {};
-
 export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -39,10 +37,6 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
         io.out.write(usage);
         return command === undefined ? 2 : 0;
       default:
-        if (command in later) {
-          io.err.write(`octohookc ${command}: not available yet: ${later[command]}.\n`);
-          return 2;
-        }
         io.err.write(`octohookc: unknown command '${command}'.\n\n${usage}`);
         return 2;
     }
