@@ -2,6 +2,7 @@
 // (recovered where it is broken) and the last tree that parsed cleanly. Names declared in a
 // part of the file the parser lost while the user types (an oauth block below a hook whose
 // brace is still open) are taken from the last good tree.
+import { entryKey } from '../../grammar/entry-key.js';
 import type { HookDecl, OAuthDecl, ObjectEntry, OhkFile } from '../../grammar/ast.js';
 import type { CompileResult } from '../compile.js';
 import type { Analysis } from './document-state.js';
@@ -23,10 +24,6 @@ export function viewsOf(analysis: Analysis): FileViews {
   if (analysis.lastGood !== analysis.result) add(analysis.lastGood);
   const lastGood = analysis.lastGood && analysis.lastGood !== analysis.result ? analysis.lastGood.ast : undefined;
   return { text: analysis.text, current: analysis.result.ast, lastGood, envNames };
-}
-
-export function entryKey(entry: ObjectEntry): string {
-  return entry.key.kind === 'Identifier' ? entry.key.name : entry.key.value;
 }
 
 /** Every oauth block by name: the current tree's first, then any only the last good tree has. */

@@ -12,6 +12,7 @@ import { describePath } from './param-types.js';
 import { hitNear, type Hit } from './position-index.js';
 import { settingInfo, type SettingsBlock } from './settings-table.js';
 import { toLspRange } from './to-lsp.js';
+import { entryKey } from '../../grammar/entry-key.js';
 
 export function hoverAt(analysis: Analysis, offset: number): Hover | null {
   const hit = hitNear(analysis.result.ast, offset);
@@ -31,7 +32,7 @@ export function hoverAt(analysis: Analysis, offset: number): Hover | null {
     const entry = hit.entries[hit.entries.length - 1];
     const info = block ? settingInfo(block, hit.keys[hit.keys.length - 1]) : undefined;
     if (info) return { contents: markdown(codeBlock(`${info.name} (${block === 'snapshot' ? 'hook snapshot' : block} setting)`), info.doc), range: toLspRange(entry.key.range) };
-    if (messagesKey(hit)) return { contents: markdown(codeBlock(`message for ${entry.key.kind === 'Identifier' ? entry.key.name : entry.key.value}`), triggerDoc(hit.keys[hit.keys.length - 1])), range: toLspRange(entry.key.range) };
+    if (messagesKey(hit)) return { contents: markdown(codeBlock(`message for ${entryKey(entry)}`), triggerDoc(hit.keys[hit.keys.length - 1])), range: toLspRange(entry.key.range) };
   }
   return null;
 }

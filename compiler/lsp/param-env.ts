@@ -5,7 +5,8 @@
 import type { HookDecl } from '../../grammar/ast.js';
 import { isTrigger } from '../phases/2-check/check-triggers.js';
 import type { BlockKind } from './cursor-context.js';
-import { entryKey, findHook, lastGoodHook, type FileViews } from './file-views.js';
+import { entryKey } from '../../grammar/entry-key.js';
+import { findHook, lastGoodHook, type FileViews } from './file-views.js';
 
 export interface Place {
   /** The top-level item holding the value. */

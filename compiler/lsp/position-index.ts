@@ -15,7 +15,7 @@ import type {
   Value,
   WordNode,
 } from '../../grammar/ast.js';
-import { entryKey } from './file-views.js';
+import { entryKey } from '../../grammar/entry-key.js';
 
 export interface Hit {
   item: TopLevel;

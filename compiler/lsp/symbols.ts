@@ -2,7 +2,7 @@
 // declarations, each with its settings as children.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
 import type { ObjectNode, OhkFile, Range, TopLevel } from '../../grammar/ast.js';
-import { entryKey } from './file-views.js';
+import { entryKey } from '../../grammar/entry-key.js';
 import { toLspRange } from './to-lsp.js';
 
 export function documentSymbols(file: OhkFile): DocumentSymbol[] {

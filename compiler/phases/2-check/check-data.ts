@@ -6,7 +6,7 @@ import { mayBe } from '../../schema/type-utils.js';
 import type { CheckContext } from './check-context.js';
 import { checkValue, wholeParam } from './check-value.js';
 import type { ParamScope } from './param-scope.js';
-import { keyName } from './read-settings.js';
+import { entryKey } from '../../../grammar/entry-key.js';
 
 export interface CheckedData {
   entries: ObjectEntry[];
@@ -20,7 +20,7 @@ export function checkData(ctx: CheckContext, data: ObjectNode, scope: ParamScope
   const seen = new Set<string>();
   for (const entry of data.entries) {
     if (entry.recovered) continue;
-    const key = keyName(entry);
+    const key = entryKey(entry);
     if (seen.has(key)) ctx.report('duplicateKey', entry.key.range, key);
     seen.add(key);
     const whole = wholeParam(entry.value);
@@ -39,5 +39,5 @@ export function checkData(ctx: CheckContext, data: ObjectNode, scope: ParamScope
     }
     entries.push(entry);
   }
-  return { entries, snapshotKey: snapshotEntry ? keyName(snapshotEntry) : null, snapshotEntry };
+  return { entries, snapshotKey: snapshotEntry ? entryKey(snapshotEntry) : null, snapshotEntry };
 }

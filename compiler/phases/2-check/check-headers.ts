@@ -5,7 +5,7 @@ import type { CheckContext } from './check-context.js';
 import { checkParam } from './check-param.js';
 import { checkTemplate } from './check-value.js';
 import type { ParamScope } from './param-scope.js';
-import { keyName } from './read-settings.js';
+import { entryKey } from '../../../grammar/entry-key.js';
 
 const token = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
@@ -15,7 +15,7 @@ export function checkHeaders(ctx: CheckContext, headers: ObjectNode | undefined,
   const out: ObjectEntry[] = [];
   for (const entry of headers.entries) {
     if (entry.recovered || !entry.value) continue;
-    const name = keyName(entry);
+    const name = entryKey(entry);
     if (!token.test(name)) ctx.report('headerName', entry.key.range, name);
     if (seen.has(name.toLowerCase())) ctx.report('duplicateHeader', entry.key.range, name);
     seen.add(name.toLowerCase());

@@ -5,7 +5,7 @@ import { defaultMessageFor } from '../../triggers/plugin-triggers.js';
 import type { CheckContext } from './check-context.js';
 import { isTrigger, triggerNames } from './check-triggers.js';
 import { checkValue } from './check-value.js';
-import { keyName } from './read-settings.js';
+import { entryKey } from '../../../grammar/entry-key.js';
 import { closestName } from '../../schema/did-you-mean.js';
 
 export function checkMessages(
@@ -18,7 +18,7 @@ export function checkMessages(
   const out = new Map<string, Value>();
   for (const entry of body?.entries ?? []) {
     if (entry.recovered || !entry.value) continue;
-    const trigger = keyName(entry);
+    const trigger = entryKey(entry);
     if (allowedTriggers ? !allowedTriggers.includes(trigger) : !isTrigger(trigger)) {
       const candidates = allowedTriggers ?? triggerNames();
       if (allowedTriggers) ctx.reportWithSuggestion('unknownMessageTrigger', entry.key.range, closestName(trigger, candidates), trigger);

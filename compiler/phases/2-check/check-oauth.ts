@@ -8,7 +8,8 @@ import type { CheckedOAuth } from './checked-model.js';
 import { checkHeaders } from './check-headers.js';
 import { checkUrl } from './check-url.js';
 import { checkValue } from './check-value.js';
-import { keyName, readSettings } from './read-settings.js';
+import { readSettings } from './read-settings.js';
+import { entryKey } from '../../../grammar/entry-key.js';
 import { readObject, readWord } from './setting-values.js';
 
 export const methods: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -48,7 +49,7 @@ export function checkOAuth(ctx: CheckContext, decl: OAuthDecl): CheckedOAuth | u
     const v = entry.value;
     const type = v.kind === 'Word' ? v.name : v.kind === 'String' ? v.value : '';
     if (!returnTypes.includes(type)) ctx.report('returnsType', v.range, type || where);
-    else returns[keyName(entry)] = type;
+    else returns[entryKey(entry)] = type;
   }
   return { name, url: url ?? { kind: 'String', value: '', parts: [], quote: '"', range: decl.range }, method, content, headers, data, returns };
 }

@@ -6,6 +6,7 @@ import type { SchemaType } from '../../schema/schema-types.js';
 import type { CheckContext } from './check-context.js';
 import { checkParam } from './check-param.js';
 import type { ParamScope } from './param-scope.js';
+import { entryKey } from '../../../grammar/entry-key.js';
 
 const UNKNOWN: SchemaType = { kind: 'unknown' };
 
@@ -37,7 +38,7 @@ export function checkValue(ctx: CheckContext, value: Value | undefined, scope: P
     case 'Object': {
       const seen = new Set<string>();
       for (const entry of value.entries) {
-        const key = entry.key.kind === 'Identifier' ? entry.key.name : entry.key.value;
+        const key = entryKey(entry);
         if (seen.has(key) && !entry.recovered) ctx.report('duplicateKey', entry.key.range, key);
         seen.add(key);
         checkValue(ctx, entry.value, inner, json);

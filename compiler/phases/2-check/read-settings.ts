@@ -4,6 +4,7 @@
 import type { ObjectEntry, ObjectNode } from '../../../grammar/ast.js';
 import { closestName } from '../../schema/did-you-mean.js';
 import type { CheckContext } from './check-context.js';
+import { entryKey } from '../../../grammar/entry-key.js';
 
 export function readSettings(
   ctx: CheckContext,
@@ -16,7 +17,7 @@ export function readSettings(
   for (const entry of body.entries) {
     // A patched-up entry counts only when it holds a block still being typed.
     if (entry.recovered && entry.value?.kind !== 'Object' && entry.value?.kind !== 'Array') continue;
-    const name = entry.key.kind === 'Identifier' ? entry.key.name : entry.key.value;
+    const name = entryKey(entry);
     if (!allowed.includes(name)) {
       ctx.reportWithSuggestion('unknownSetting', entry.key.range, closestName(name, allowed), name, where);
       continue;
@@ -28,8 +29,4 @@ export function readSettings(
     seen.set(name, entry);
   }
   return seen;
-}
-
-export function keyName(entry: ObjectEntry): string {
-  return entry.key.kind === 'Identifier' ? entry.key.name : entry.key.value;
 }

@@ -3,7 +3,7 @@
 // value has the wrong form, so callers fall back to the default and keep checking.
 import type { ObjectEntry, ObjectNode, Value } from '../../../grammar/ast.js';
 import type { CheckContext } from './check-context.js';
-import { keyName } from './read-settings.js';
+import { entryKey } from '../../../grammar/entry-key.js';
 
 function valueOf(entry: ObjectEntry | undefined): Value | undefined {
   return entry && !entry.value?.recovered ? entry.value : undefined;
@@ -14,7 +14,7 @@ export function readWord(ctx: CheckContext, entry: ObjectEntry | undefined, what
   if (!entry || !v) return undefined;
   if (v.kind === 'Word') return v.name;
   if (v.kind === 'String' && v.parts.every((p) => p.kind === 'Text')) return v.value;
-  ctx.report('settingType', v.range, keyName(entry), what);
+  ctx.report('settingType', v.range, entryKey(entry), what);
   return undefined;
 }
 
@@ -22,7 +22,7 @@ export function readBoolean(ctx: CheckContext, entry: ObjectEntry | undefined): 
   const v = valueOf(entry);
   if (!entry || !v) return undefined;
   if (v.kind === 'Boolean') return v.value;
-  ctx.report('settingType', v.range, keyName(entry), 'true or false');
+  ctx.report('settingType', v.range, entryKey(entry), 'true or false');
   return undefined;
 }
 
@@ -30,11 +30,11 @@ export function readDuration(ctx: CheckContext, entry: ObjectEntry | undefined, 
   const v = valueOf(entry);
   if (!entry || !v) return undefined;
   if (v.kind !== 'Duration') {
-    ctx.report('settingType', v.range, keyName(entry), "a duration such as '500ms', '10s', '5m' or '2h'");
+    ctx.report('settingType', v.range, entryKey(entry), "a duration such as '500ms', '10s', '5m' or '2h'");
     return undefined;
   }
   if (v.ms < minMs || v.ms > maxMs) {
-    ctx.report('durationRange', v.range, keyName(entry), formatMs(minMs), formatMs(maxMs));
+    ctx.report('durationRange', v.range, entryKey(entry), formatMs(minMs), formatMs(maxMs));
     return undefined;
   }
   return v.ms;
@@ -44,7 +44,7 @@ export function readNumber(ctx: CheckContext, entry: ObjectEntry | undefined, mi
   const v = valueOf(entry);
   if (!entry || !v) return undefined;
   if (v.kind !== 'Number' || !Number.isInteger(v.value) || v.value < min || v.value > max) {
-    ctx.report('numberRange', v.range, keyName(entry), min, max);
+    ctx.report('numberRange', v.range, entryKey(entry), min, max);
     return undefined;
   }
   return v.value;
@@ -55,7 +55,7 @@ export function readObject(ctx: CheckContext, entry: ObjectEntry | undefined, wh
   const v = entry?.value?.kind === 'Object' ? entry.value : valueOf(entry);
   if (!entry || !v) return undefined;
   if (v.kind === 'Object') return v;
-  ctx.report('settingType', v.range, keyName(entry), what);
+  ctx.report('settingType', v.range, entryKey(entry), what);
   return undefined;
 }
 

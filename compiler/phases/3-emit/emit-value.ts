@@ -2,7 +2,8 @@
 // `typed` keeps a whole parameter's type (JSON bodies), `text` makes everything a string
 // (headers, messages), `url` percent-encodes inserted values except `@env` ones, which are
 // configuration and may hold path pieces such as a Discord webhook's `id/token`.
-import type { ParamNode, StringNode, Value } from '../../../grammar/ast.js';
+import type { ObjectEntry, ParamNode, StringNode, Value } from '../../../grammar/ast.js';
+import { entryKey } from '../../../grammar/entry-key.js';
 import { filters } from '../../filters/filter-table.js';
 import { jsKey, jsString } from './js-literal.js';
 
@@ -51,12 +52,8 @@ export class ValueEmitter {
         return this.template(v, mode);
       case 'Param':
         return this.wrap(v, mode);
-      case 'Object': {
-        const entries = v.entries
-          .filter((e) => e.value)
-          .map((e) => `${jsKey(e.key.kind === 'Identifier' ? e.key.name : e.key.value)}: ${this.value(e.value, mode === 'url' ? 'text' : mode)}`);
-        return `{ ${entries.join(', ')} }`;
-      }
+      case 'Object':
+        return this.object(v.entries, mode === 'url' ? 'text' : mode);
       case 'Array':
         return `[${v.elements.map((e) => this.value(e, mode === 'url' ? 'text' : mode)).join(', ')}]`;
       default: {
@@ -64,6 +61,11 @@ export class ValueEmitter {
         return mode === 'typed' ? lit : jsString(literalText(v));
       }
     }
+  }
+
+  /** An object literal from entries (data, headers, nested objects); entries without a value are left out. */
+  object(entries: readonly ObjectEntry[], mode: Mode): string {
+    return `{ ${entries.filter((e) => e.value).map((e) => `${jsKey(entryKey(e))}: ${this.value(e.value, mode)}`).join(', ')} }`;
   }
 
   literal(v: Value): string {

@@ -30,8 +30,7 @@ function record(entries: Array<[string, string]>, indent: string): string {
 
 export function emitModule(model: CheckedFile, sourceName: string): string {
   const e = new ValueEmitter();
-  const headersFn = (entries: CheckedHook['headers']) =>
-    fn(`{ ${entries.map((h) => `${jsKey(h.key.kind === 'Identifier' ? h.key.name : h.key.value)}: ${e.value(h.value, 'text')}`).join(', ')} }`);
+  const headersFn = (entries: CheckedHook['headers']) => fn(e.object(entries, 'text'));
   const valueFn = (v: Value | null, mode: 'typed' | 'text' | 'url') => (v ? fn(e.value(v, mode)) : '() => ""');
 
   const snapshot = (s: CheckedSnapshot, indent: string) => {
@@ -50,9 +49,7 @@ export function emitModule(model: CheckedFile, sourceName: string): string {
     const triggers = h.triggers.map(
       (t) => `{ event: ${jsString(t.event)}, topic: ${jsString(t.topic)}${t.every !== undefined ? `, every: ${t.every}` : ''} }`,
     );
-    const data = h.data
-      ? fn(`{ ${h.data.map((d) => `${jsKey(d.key.kind === 'Identifier' ? d.key.name : d.key.value)}: ${e.value(d.value, 'typed')}`).join(', ')} }`)
-      : 'null';
+    const data = h.data ? fn(e.object(h.data, 'typed')) : 'null';
     const fields: Array<[string, string]> = [
       ['name', jsString(h.name)],
       ['enabled', String(h.enabled)],
