@@ -12,6 +12,7 @@ import { env, text, type OhkEntry, type OhkHook, type OhkOAuth, type OhkValue, t
 import { literalText, rewriteString, typeOfPath, type ParamContext } from './params-rewrite.js';
 import { pluginDefaultMessages, pluginEvents, type PluginHook } from './plugin-hook.js';
 import { authScheme, envName, findUrlSecrets, isSecretKey, type EnvRegistry } from './secrets.js';
+import { httpMethods } from '../phases/2-check/setting-values.js';
 
 /** The URL with its secrets blanked out, for naming the hook after what is left. */
 function withoutSecrets(url: string): string {
@@ -36,7 +37,7 @@ export interface TranslatedHook {
   hasProgress: boolean;
 }
 
-const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const methods: readonly string[] = httpMethods;
 const headerToken = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const PLACEHOLDER_URL = 'https://example.invalid/set-the-url';
 

@@ -3,7 +3,7 @@
 // the others are lists inside the checker's files, so a test compiles every name listed here
 // and proves none is reported as unknown.
 import { hookSettings } from '../phases/2-check/check-hook.js';
-import { methods } from '../phases/2-check/check-oauth.js';
+import { httpMethods as methods } from '../phases/2-check/setting-values.js';
 
 /** A block whose body is settings: `key value` lines. `snapshot` is a hook's own snapshot block. */
 export type SettingsBlock = 'hook' | 'oauth' | 'octoprint' | 'webcam' | 'snapshot';

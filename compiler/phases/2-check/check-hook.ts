@@ -1,18 +1,17 @@
 // One `hook NAME on TRIGGERS { … }`: its settings, its templates against its triggers, and
 // the defaults that make it a complete webhook.
 import type { HookDecl, ObjectNode, Value } from '../../../grammar/ast.js';
-import type { ContentKind, HttpMethod } from '../../../runtime/compiled-module.js';
+import type { ContentKind } from '../../../runtime/compiled-module.js';
 import type { CheckContext } from './check-context.js';
 import type { CheckedHook, CheckedSnapshot } from './checked-model.js';
 import { checkData } from './check-data.js';
 import { checkHeaders } from './check-headers.js';
 import { checkMessages, defaultMessage } from './check-messages.js';
-import { methods } from './check-oauth.js';
 import { checkSnapshotSettings } from './check-snapshot-settings.js';
 import { checkTriggers } from './check-triggers.js';
 import { checkUrl } from './check-url.js';
 import { readSettings } from './read-settings.js';
-import { readBoolean, readDuration, readObject, readWord } from './setting-values.js';
+import { readBoolean, readDuration, readMethod, readObject, readWord } from './setting-values.js';
 import { checkSecretValue } from './check-secret-value.js';
 import { checkRetry } from './check-retry.js';
 import { checkValue } from './check-value.js';
@@ -48,12 +47,7 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
   }
   const scope = { triggers: events, oauth, position: 'value' as const, uses };
 
-  let method: HttpMethod = 'POST';
-  const m = readWord(ctx, s.get('method'), 'an HTTP method');
-  if (m !== undefined) {
-    if ((methods as readonly string[]).includes(m.toUpperCase())) method = m.toUpperCase() as HttpMethod;
-    else ctx.report('unknownMethod', s.get('method')!.value!.range, m);
-  }
+  const method = readMethod(ctx, s.get('method')) ?? 'POST';
   const isGet = method === 'GET';
 
   const url = s.get('url')?.value;

@@ -2,7 +2,6 @@
 // hook that names it. It runs before any event data exists, so only `@env` may appear; its
 // JSON answer becomes `@NAME.…`, typed by `returns`.
 import type { OAuthDecl } from '../../../grammar/ast.js';
-import type { HttpMethod } from '../../../runtime/compiled-module.js';
 import type { CheckContext } from './check-context.js';
 import type { CheckedOAuth } from './checked-model.js';
 import { checkHeaders } from './check-headers.js';
@@ -10,9 +9,8 @@ import { checkUrl } from './check-url.js';
 import { checkValue } from './check-value.js';
 import { readSettings } from './read-settings.js';
 import { entryKey } from '../../../grammar/entry-key.js';
-import { readObject, readWord } from './setting-values.js';
+import { readMethod, readObject, readWord } from './setting-values.js';
 
-export const methods: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const returnTypes = ['string', 'number', 'boolean', 'object', 'array'];
 
 export function checkOAuth(ctx: CheckContext, decl: OAuthDecl): CheckedOAuth | undefined {
@@ -26,12 +24,7 @@ export function checkOAuth(ctx: CheckContext, decl: OAuthDecl): CheckedOAuth | u
   if (!url && !decl.recovered && !decl.body?.recovered) ctx.report('missingSetting', decl.name.range, `OAuth block '${name}'`, "a 'url'");
   else checkUrl(ctx, url, scope, 'url');
 
-  let method: HttpMethod = 'POST';
-  const m = readWord(ctx, s.get('method'), 'an HTTP method');
-  if (m !== undefined) {
-    if ((methods as readonly string[]).includes(m.toUpperCase())) method = m.toUpperCase() as HttpMethod;
-    else ctx.report('unknownMethod', s.get('method')!.value!.range, m);
-  }
+  const method = readMethod(ctx, s.get('method')) ?? 'POST';
   let content: 'json' | 'form' = 'json';
   const c = readWord(ctx, s.get('content'), 'json or form');
   if (c !== undefined) {

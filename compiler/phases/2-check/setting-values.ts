@@ -2,6 +2,7 @@
 // boolean, a number). Each reports a catalogue diagnostic and returns undefined when the
 // value has the wrong form, so callers fall back to the default and keep checking.
 import type { ObjectEntry, ObjectNode, Value } from '../../../grammar/ast.js';
+import type { HttpMethod } from '../../../runtime/compiled-module.js';
 import type { CheckContext } from './check-context.js';
 import { entryKey } from '../../../grammar/entry-key.js';
 
@@ -15,6 +16,18 @@ export function readWord(ctx: CheckContext, entry: ObjectEntry | undefined, what
   if (v.kind === 'Word') return v.name;
   if (v.kind === 'String' && v.parts.every((p) => p.kind === 'Text')) return v.value;
   ctx.report('settingType', v.range, entryKey(entry), what);
+  return undefined;
+}
+
+export const httpMethods: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/** `method POST` (any case); an unknown word is reported and undefined returned. */
+export function readMethod(ctx: CheckContext, entry: ObjectEntry | undefined): HttpMethod | undefined {
+  const m = readWord(ctx, entry, 'an HTTP method');
+  if (m === undefined) return undefined;
+  const upper = m.toUpperCase();
+  if ((httpMethods as readonly string[]).includes(upper)) return upper as HttpMethod;
+  ctx.report('unknownMethod', entry!.value!.range, m);
   return undefined;
 }
 
