@@ -5,7 +5,7 @@
 // cost is the image, which bench:snapshot measures).
 //
 // Compiled: the .ohk hook below, compiled in memory like `octohook run hooks.ohk` does, then
-// per event exactly the synchronous steps of runtime/dispatch/deliver-hook.ts: baseContext →
+// per event exactly the synchronous steps of runtime/dispatch/prepare-hook-request.ts: baseContext →
 // @message → url / headers / data render functions → prepareRequest (JSON bytes,
 // Content-Type rule).
 //
@@ -80,7 +80,7 @@ interface Rendered {
   data: Record<string, unknown> | null;
 }
 
-/** deliver-hook.ts's prepareHookRequest up to the encoding, minus awaits on things this template does not use. */
+/** prepare-hook-request.ts's prepareHookRequest up to the encoding, minus awaits on things this template does not use. */
 function compiledRenderOnly(firing: Firing): Rendered {
   const ctx = baseContext(hook, firing, topicOf(hook, firing.trigger), env);
   ctx.meta = meta; // what `await firing.meta()` yields

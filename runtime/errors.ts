@@ -47,3 +47,9 @@ export function formatDuration(ms: number): string {
   const s = ms / 1000;
   return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
 }
+
+/** A failure as one line for a log: `CODE: message` for coded errors, the message otherwise. */
+export function reasonOf(err: unknown): string {
+  if (isOctohookError(err)) return `${err.code}: ${err.message}`;
+  return err instanceof Error ? err.message : String(err);
+}

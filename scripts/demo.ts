@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { runBuild } from '../compiler/cli/command-build.js';
 import type { CompiledModule } from '../runtime/compiled-module.js';
 import { Daemon } from '../runtime/daemon.js';
-import type { DeliveryOutcome } from '../runtime/dispatch/deliver-hook.js';
+import type { DeliveryOutcome } from '../runtime/delivery/sender.js';
 import type { Firing } from '../runtime/dispatch/firing.js';
 import type { PreparedRequest } from '../runtime/http/prepare-request.js';
 import { closeSharedDispatcher, sendRequest } from '../runtime/http/send-request.js';

@@ -19,7 +19,10 @@
 // OHK_ERR_URL, OHK_ERR_HEADER (send-request.ts), OHK_ERR_SIGN_SECRET (./signing.ts).
 import type { Clock } from '../clock.js';
 import type { CompiledHook } from '../compiled-module.js';
-import { childLog, reasonOf, type DeliveryOutcome, type PrepareResult, type Sender } from '../dispatch/deliver-hook.js';
+import type { PrepareResult } from '../dispatch/prepare-hook-request.js';
+import { reasonOf } from '../errors.js';
+import { childLog } from '../log/logger.js';
+import type { DeliveryOutcome, Sender } from './sender.js';
 import type { Firing } from '../dispatch/firing.js';
 import { deserializeRequest, type PreparedRequest } from '../http/prepare-request.js';
 import { excerpt, type SendResult } from '../http/send-request.js';

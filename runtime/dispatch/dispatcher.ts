@@ -12,7 +12,9 @@
 import type { CompiledHook } from '../compiled-module.js';
 import type { DeliveryEngine } from '../delivery/delivery-engine.js';
 import { Cooldowns } from './cooldown.js';
-import { childLog, prepareHookRequest, type DeliveryOutcome, type PrepareDeps } from './deliver-hook.js';
+import type { DeliveryOutcome } from '../delivery/sender.js';
+import { childLog } from '../log/logger.js';
+import { prepareHookRequest, type PrepareDeps } from './prepare-hook-request.js';
 import type { Firing } from './firing.js';
 import { HookQueues } from './hook-queues.js';
 

@@ -143,3 +143,9 @@ function scrubRegistered(line: string, secrets: SecretSet): string {
   for (const form of secrets.forms()) if (out.includes(form)) out = out.split(form).join(REDACTED);
   return out;
 }
+
+/** A child logger with `bindings` when the sink can make one (the Logger can). */
+export function childLog(logger: LogSink, bindings: Record<string, unknown>): LogSink {
+  const maybe = logger as LogSink & { child?: (b: Record<string, unknown>) => LogSink };
+  return typeof maybe.child === 'function' ? maybe.child(bindings) : logger;
+}

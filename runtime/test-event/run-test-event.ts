@@ -4,7 +4,9 @@
 // sample image, and the prepared request is returned instead of sent.
 import { randomUUID } from 'node:crypto';
 import type { CompiledHook, CompiledModule } from '../compiled-module.js';
-import { deliverHook, prepareHookRequest, type DeliveryDeps, type DeliveryOutcome } from '../dispatch/deliver-hook.js';
+import type { DeliveryOutcome, Sender } from '../delivery/sender.js';
+import { prepareHookRequest, type PrepareDeps } from '../dispatch/prepare-hook-request.js';
+import { sendOnce } from './send-once.js';
 import type { Firing } from '../dispatch/firing.js';
 import type { PreparedRequest } from '../http/prepare-request.js';
 import { sendRequest } from '../http/send-request.js';
@@ -59,7 +61,7 @@ export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {
       return { data, expiresInMs: null };
     },
   });
-  const deps: DeliveryDeps = {
+  const deps: PrepareDeps & { send: Sender } = {
     module,
     env: o.env,
     tokens,
@@ -97,7 +99,7 @@ export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {
         results.push({ hook, kind: 'prepared', request, snapshot: prepared.snapshot ? prepared.snapshot.bytes : null, ...(note ? { note } : {}) });
       }
     } else {
-      results.push({ hook, kind: 'delivered', outcome: await deliverHook(hook, firing, deps) });
+      results.push({ hook, kind: 'delivered', outcome: await sendOnce(hook, firing, deps) });
     }
   }
   return results;

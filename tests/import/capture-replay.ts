@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManualClock } from '../../runtime/clock.js';
 import type { CompiledHook, CompiledModule } from '../../runtime/compiled-module.js';
-import { prepareHookRequest } from '../../runtime/dispatch/deliver-hook.js';
+import { prepareHookRequest } from '../../runtime/dispatch/prepare-hook-request.js';
 import type { Firing } from '../../runtime/dispatch/firing.js';
 import { EventIntake } from '../../runtime/event-intake.js';
 import type { PreparedRequest } from '../../runtime/http/prepare-request.js';

@@ -4,7 +4,7 @@
 import { Daemon } from '../../runtime/daemon.js';
 import { moduleFromSource } from '../../runtime/load-module.js';
 import { createLogger } from '../../runtime/log/logger.js';
-import type { DeliveryOutcome } from '../../runtime/dispatch/deliver-hook.js';
+import type { DeliveryOutcome } from '../../runtime/delivery/sender.js';
 import { OctoPrintSimulator, type SimulatorOptions } from '../../simulator/index.js';
 import { startReceiver, type Receiver, type Responder } from './receiver.js';
 
