@@ -8,11 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile } from '../compiler/compile.js';
 import { projectRoot } from '../tests/support/project-root.js';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
+import { median } from './support/stats.js';
 
 function timeProcess(args: string[], runs: number): number {
   const times: number[] = [];

@@ -14,6 +14,7 @@ import { DocumentState } from '../compiler/lsp/document-state.js';
 import { toLspDiagnostic } from '../compiler/lsp/to-lsp.js';
 import { LspClient, testUri } from '../tests/support/lsp-client.js';
 import { projectRoot } from '../tests/support/project-root.js';
+import { median, percentile } from './support/stats.js';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -42,14 +43,7 @@ function fiveHundredLines(): string {
   return text.split('\n').slice(0, 500).join('\n') + '\n';
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-function p95(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))];
-}
+const p95 = (xs: number[]) => percentile(xs, 95);
 
 function time(fn: () => void): number[] {
   for (let i = 0; i < 20; i++) fn();
