@@ -221,9 +221,8 @@ export class PrinterModel {
     return { resends: { ...this.resends } };
   }
 
-  /** A `current` payload; the caller supplies the per-socket buffered temps, logs and messages. */
-  current(buffered: { temps: TemperatureSample[]; logs: string[]; messages: string[] }): CurrentData {
-    const busy = this.selected && this.run ? [{ origin: this.selected.origin, path: this.selected.path }] : [];
+  /** What `current` and `history` both start with, in OctoPrint's key order. */
+  private printerData() {
     return {
       state: this.stateData(),
       job: this.jobData(),
@@ -231,6 +230,14 @@ export class PrinterModel {
       progress: { ...this.progress },
       offsets: { ...this.offsets },
       ...this.statsData(),
+    };
+  }
+
+  /** A `current` payload; the caller supplies the per-socket buffered temps, logs and messages. */
+  current(buffered: { temps: TemperatureSample[]; logs: string[]; messages: string[] }): CurrentData {
+    const busy = this.selected && this.run ? [{ origin: this.selected.origin, path: this.selected.path }] : [];
+    return {
+      ...this.printerData(),
       serverTime: this.nowMs() / 1000,
       temps: buffered.temps,
       busyFiles: busy,
@@ -242,12 +249,7 @@ export class PrinterModel {
 
   history(): HistoryData {
     return {
-      state: this.stateData(),
-      job: this.jobData(),
-      currentZ: this.currentZ,
-      progress: { ...this.progress },
-      offsets: { ...this.offsets },
-      ...this.statsData(),
+      ...this.printerData(),
       temps: [...this.tempHistory],
       logs: [...this.logHistory],
       messages: [...this.messageHistory],
