@@ -26,6 +26,7 @@ import { createSnapshotCache } from './snapshot/snapshot-cache.js';
 import { RequestWatcher } from './outbox/control.js';
 import { Outbox, type OutboxOptions } from './outbox/outbox.js';
 import { statePaths } from './outbox/state-dir.js';
+import { progressIntervals } from './triggers/progress-milestones.js';
 
 export interface DaemonOptions {
   module: CompiledModule;
@@ -109,8 +110,7 @@ export class Daemon {
     this.intake = new EventIntake({
       dispatcher: this.dispatcher,
       printer,
-      progressHooks: module.hooks.flatMap((h) => h.triggers.filter((t) => t.event === 'Progress').map((t) => ({ name: h.name, every: t.every ?? 10 }))),
-      now: () => clock.now(),
+      progressHooks: progressIntervals(module),
       clock,
       logger,
       newFiring: (trigger, payload, extra) => {

@@ -9,7 +9,7 @@
 // most) and fire, in their order, with the printer as that message describes it.
 import type { CurrentData, HistoryData } from '../schema/octoprint-current.js';
 import type { EventMessagePayload, PluginMessagePayload } from '../schema/octoprint-push.js';
-import { realClock, type Clock, type ClockTimer } from './clock.js';
+import type { Clock, ClockTimer } from './clock.js';
 import type { Dispatcher } from './dispatch/dispatcher.js';
 import type { Firing } from './dispatch/firing.js';
 import type { LogSink } from './log/logger.js';
@@ -22,12 +22,11 @@ export interface IntakeDeps {
   printer: PrinterState;
   /** Hooks with `Progress every N%`, by name. */
   progressHooks: Array<{ name: string; every: number }>;
-  now: () => number;
   /** Builds a firing (ids, the per-firing snapshot cache and @meta loader). */
   newFiring: (trigger: string, payload: unknown, extra?: { milestone?: number; onlyHook?: string }) => Firing;
   logger: LogSink;
-  /** For the hold timer; default: real time. */
-  clock?: Clock;
+  /** Time for the hold timer and the user-action detector's quiet period. */
+  clock: Clock;
 }
 
 /** The longest an event waits for the `current` that shows its effect. */
@@ -49,7 +48,7 @@ export class EventIntake {
 
   constructor(private readonly deps: IntakeDeps) {
     this.milestones = new ProgressMilestones(deps.progressHooks);
-    this.clock = deps.clock ?? realClock;
+    this.clock = deps.clock;
   }
 
   /** Fires every held event now (the hold ran out, or the daemon stops). */
@@ -74,7 +73,7 @@ export class EventIntake {
     const printer = this.deps.printer;
     printer.update(data);
     this.flush();
-    const now = this.deps.now();
+    const now = this.clock.now();
     if (Array.isArray(data.logs) && data.logs.length > 0) {
       const found = this.userAction.onLogLines(data.logs, now);
       if (found) this.fire('UserActionNeeded', found);
@@ -93,7 +92,7 @@ export class EventIntake {
 
   onEvent(event: EventMessagePayload): void {
     if (!event || typeof event.type !== 'string') return;
-    const now = this.deps.now();
+    const now = this.clock.now();
     if (event.type === 'PrintStarted') {
       this.milestones.reset();
       this.lastFile = this.deps.printer.fileKey;
@@ -106,7 +105,7 @@ export class EventIntake {
 
   onPlugin(message: PluginMessagePayload): void {
     if (message?.plugin !== 'action_command_prompt') return;
-    const found = this.userAction.onPrompt(message.data, this.deps.now());
+    const found = this.userAction.onPrompt(message.data, this.clock.now());
     if (found) this.fire('UserActionNeeded', found);
   }
 

@@ -25,6 +25,11 @@ export interface DispatcherOptions extends PrepareDeps {
   onOutcome?: (hook: CompiledHook, firing: Firing, outcome: DeliveryOutcome) => void;
 }
 
+/** The enabled hooks that listen to `trigger` (only `onlyHook`, for a per-hook Progress milestone). */
+export function hooksListening(hooks: readonly CompiledHook[], trigger: string, onlyHook?: string): CompiledHook[] {
+  return hooks.filter((h) => h.enabled && (!onlyHook || h.name === onlyHook) && h.triggers.some((t) => t.event === trigger));
+}
+
 export class Dispatcher {
   private readonly queues = new HookQueues();
   private readonly cooldowns = new Cooldowns();
@@ -33,9 +38,7 @@ export class Dispatcher {
 
   /** The enabled hooks that listen to a trigger. */
   hooksFor(trigger: string, onlyHook?: string): CompiledHook[] {
-    return this.options.module.hooks.filter(
-      (h) => h.enabled && (!onlyHook || h.name === onlyHook) && h.triggers.some((t) => t.event === trigger),
-    );
+    return hooksListening(this.options.module.hooks, trigger, onlyHook);
   }
 
   fire(firing: Firing): number {

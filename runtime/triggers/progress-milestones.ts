@@ -4,6 +4,13 @@
 // last-seen percent; skipped steps are caught up (5 → 37 fires 10, 20, 30); 0 and 100
 // never fire; a new print starts over.
 
+import type { CompiledModule } from '../compiled-module.js';
+
+/** The hooks with `Progress every N%`, and their N. */
+export function progressIntervals(module: CompiledModule): Array<{ name: string; every: number }> {
+  return module.hooks.flatMap((h) => h.triggers.filter((t) => t.event === 'Progress').map((t) => ({ name: h.name, every: t.every ?? 10 })));
+}
+
 export interface Milestone {
   hook: string;
   milestone: number;

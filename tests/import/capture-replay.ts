@@ -16,6 +16,8 @@ import { PrinterState } from '../../runtime/printer-state.js';
 import { createSnapshotCache } from '../../runtime/snapshot/snapshot-cache.js';
 import { sampleJpeg } from '../../runtime/test-event/sample-image.js';
 import { fixturesDir } from '../support/project-root.js';
+import { hooksListening } from '../../runtime/dispatch/dispatcher.js';
+import { progressIntervals } from '../../runtime/triggers/progress-milestones.js';
 
 export const capturesDir = join(fixturesDir, 'import', 'captures');
 
@@ -77,15 +79,13 @@ export function replayFirings(module: CompiledModule, name: string): HookFiring[
   const intake = new EventIntake({
     dispatcher: {
       fire(firing: Firing) {
-        // The dispatcher's rule (runtime/dispatch/dispatcher.ts hooksFor).
-        const hooks = module.hooks.filter((h) => h.enabled && (!firing.onlyHook || h.name === firing.onlyHook) && h.triggers.some((t) => t.event === firing.trigger));
+        const hooks = hooksListening(module.hooks, firing.trigger, firing.onlyHook);
         for (const hook of hooks) out.push({ hook, firing });
         return hooks.length;
       },
     },
     printer,
-    progressHooks: module.hooks.flatMap((h) => h.triggers.filter((t) => t.event === 'Progress').map((t) => ({ name: h.name, every: t.every ?? 10 }))),
-    now: () => clock.now(),
+    progressHooks: progressIntervals(module),
     clock,
     logger: silentLogger,
     newFiring: (trigger, payload, extra) => ({
