@@ -13,6 +13,7 @@ import { literalText, rewriteString, typeOfPath, type ParamContext } from './par
 import { pluginDefaultMessages, pluginEvents, type PluginHook } from './plugin-hook.js';
 import { authScheme, envName, findUrlSecrets, isSecretKey, type EnvRegistry } from './secrets.js';
 import { httpMethods } from '../phases/2-check/setting-values.js';
+import { isObject } from '../../runtime/is-object.js';
 
 /** The URL with its secrets blanked out, for naming the hook after what is left. */
 function withoutSecrets(url: string): string {
@@ -67,9 +68,6 @@ function maskUrlSecrets(url: string, hookName: string, state: ImportState): stri
   return out + url.slice(last);
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 /** Whether a URL template would pass the checker's URL rule (compiler/phases/2-check/check-url.ts). */
 function urlProblem(parts: TemplatePart[]): string | undefined {
@@ -143,7 +141,7 @@ function translateHeaders(h: PluginHook, w: HookWork, ctx: ParamContext, state: 
     return [];
   }
   if (!parsed.strict) w.disable("the HEADERS setting is not strict JSON, so the plugin failed every delivery of this hook; it was read leniently here: check the headers, then remove 'enabled false'");
-  if (!isPlainObject(parsed.value)) {
+  if (!isObject(parsed.value)) {
     w.notes.push('the HEADERS setting is not a JSON object, so the plugin failed every delivery of this hook; no headers were imported');
     if (parsed.strict) w.disable("fix the headers, then remove 'enabled false'");
     return [];
@@ -255,7 +253,7 @@ function translateData(h: PluginHook, w: HookWork, ctx: ParamContext, state: Imp
     return null;
   }
   if (!parsed.strict) w.disable("the DATA setting is not strict JSON, so the plugin failed every delivery of this hook; it was read leniently here: check the data, then remove 'enabled false'");
-  if (!isPlainObject(parsed.value)) {
+  if (!isObject(parsed.value)) {
     w.notes.push(`the DATA setting is ${Array.isArray(parsed.value) ? 'a JSON list' : 'not a JSON object'}; octohook's data is always an object, so no data was imported`);
     return null;
   }
@@ -307,10 +305,10 @@ function translateOAuth(h: PluginHook, w: HookWork, state: ImportState): string 
   const required = isGet ? null : form ? 'application/x-www-form-urlencoded' : 'application/json';
 
   const headers = parseLenientJson(o.headers);
-  if (!headers.ok || !headers.strict || !isPlainObject(headers.value)) {
+  if (!headers.ok || !headers.strict || !isObject(headers.value)) {
     w.disable("the OAuth HEADERS setting is not a strict JSON object, so the plugin's token request failed on every event and the hook was skipped; check the oauth block, then remove 'enabled false'");
   }
-  if (headers.ok && isPlainObject(headers.value)) {
+  if (headers.ok && isObject(headers.value)) {
     for (const [hn, hv] of Object.entries(headers.value)) {
       if (!headerToken.test(hn) || hv === null || typeof hv === 'object') continue;
       const value = String(hv);
@@ -324,10 +322,10 @@ function translateOAuth(h: PluginHook, w: HookWork, state: ImportState): string 
   }
 
   const data = parseLenientJson(o.data);
-  if (!data.ok || !data.strict || !isPlainObject(data.value)) {
+  if (!data.ok || !data.strict || !isObject(data.value)) {
     w.disable("the OAuth DATA setting is not a strict JSON object, so the plugin's token request failed on every event and the hook was skipped; check the oauth block, then remove 'enabled false'");
   }
-  if (data.ok && isPlainObject(data.value)) {
+  if (data.ok && isObject(data.value)) {
     const literal = (v: unknown, k: string, path: string): OhkValue => {
       if (typeof v === 'string') {
         if (isSecretKey(k) && v.trim() !== '') return env(state.env.add(v, envName(name, k), `OAuth field '${path}' of hook ${w.name}`));

@@ -5,10 +5,8 @@
 // they did. The per-print history is not served; the last print stands in for it.
 import type { FileMetadata, PrintHistoryEntry } from '../../schema/hook-parameters.js';
 import { requestJson, statusError, type OctoPrintRequestOptions } from './octoprint-request.js';
+import { isObject } from '../is-object.js';
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 export function metaFromFileInfo(info: unknown): FileMetadata {
   const meta: FileMetadata = {};

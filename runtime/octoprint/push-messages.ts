@@ -10,6 +10,7 @@ import type {
   PluginMessagePayload,
   ReauthRequiredPayload,
 } from '../../schema/octoprint-push.js';
+import { isObject } from '../is-object.js';
 
 export type KnownPushMessage =
   | { type: 'connected'; payload: ConnectedMessagePayload }
@@ -24,7 +25,6 @@ export type ParsedFrame =
   | { kind: 'ignored'; type: string }
   | { kind: 'malformed'; reason: string };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function describeKind(v: unknown): string {
   if (v === null) return 'null';

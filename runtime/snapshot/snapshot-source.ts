@@ -20,6 +20,7 @@
 import type { RenderContext, SnapshotSettings } from '../compiled-module.js';
 import { OctohookError } from '../errors.js';
 import { normalizeRotation, type Rotation } from './transform-image.js';
+import { isObject } from '../is-object.js';
 
 export interface SnapshotSource {
   url: string;
@@ -125,6 +126,3 @@ function nonEmpty(s: unknown): s is string {
   return typeof s === 'string' && s.trim() !== '';
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
