@@ -180,6 +180,11 @@ export class Daemon {
    * wire end (up to `graceMs`), then closes the outbox. Deliveries waiting for a retry stay
    * in it and resume on the next start.
    */
+  /** Events received but not yet fired: waiting for OctoPrint's next `current` (1 s at most). */
+  get heldEvents(): number {
+    return this.intake.holding;
+  }
+
   async stop(graceMs = 10_000): Promise<void> {
     await this.client.stop();
     // Events still waiting for their `current` go out with the printer as last seen.

@@ -51,6 +51,11 @@ export class EventIntake {
     this.clock = deps.clock;
   }
 
+  /** Events waiting for their `current`. */
+  get holding(): number {
+    return this.held.length;
+  }
+
   /** Fires every held event now (the hold ran out, or the daemon stops). */
   flush(): void {
     this.clock.clearTimeout(this.holdTimer);

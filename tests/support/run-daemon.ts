@@ -44,7 +44,11 @@ export async function startHarness(source: (receiverUrl: string) => string, opti
     logs,
     outcomes,
     async settle() {
-      await new Promise((r) => setTimeout(r, 50));
+      // Events wait for OctoPrint's next `current` before they fire (runtime/event-intake.ts):
+      // wait for those, then for every delivery.
+      const until = Date.now() + 3000;
+      do await new Promise((r) => setTimeout(r, 50));
+      while (daemon.heldEvents > 0 && Date.now() < until);
       await daemon.dispatcher.idle();
     },
     async stop() {
