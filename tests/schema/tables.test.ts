@@ -1,6 +1,6 @@
 // The generated tables: every OctoPrint event by its wire name, the synthesized triggers, the
 // parameter roots, and the JSDoc that hovers show.
-import { test } from 'uvu';
+import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { schemaTables } from '../../compiler/schema/tables.js';
 import type { SchemaType } from '../../compiler/schema/schema-types.js';

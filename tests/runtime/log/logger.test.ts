@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { OctohookError } from '../../../runtime/errors.js';
 import { createLogger, type LogFormat, type Logger } from '../../../runtime/log/logger.js';
