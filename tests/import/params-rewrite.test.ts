@@ -1,4 +1,4 @@
-// The plugin's @param reading replayed (plugin-behaviour.md §3.2/§3.3 examples): each plugin
+// The plugin's @param reading replayed (docs/plugin-compatibility.md#how-the-plugin-reads-name): each plugin
 // string becomes the octohook value that sends what the plugin sent, or keeps the text where
 // the plugin mangled it, with a note either way.
 import { suite } from '../support/suite-runner.js';
