@@ -28,6 +28,7 @@ const duringPrint = new Set([
   'Eject', 'FilamentChange', 'InvalidToolReported', 'PowerOff', 'PowerOn', 'ToolChange', 'Waiting',
 ]);
 
+/** `@meta` is the files API's answer, which the push recordings do not hold: a written example of its shape. */
 export const sampleMeta = {
   hash: '0123456789abcdef0123456789abcdef01234567',
   analysis: {
