@@ -89,7 +89,7 @@ t('build writes a standalone module that renders the example for a PrintDone', a
   assert.equal(api.headers(ctx), { Authorization: 'Bearer tok' });
   assert.equal(api.data!(ctx), {
     deviceIdentifier: 'Prusa MK3S', apiSecret: 's3cret', topic: 'Print Done', message: 'Your print is done.',
-    extra: ctx.extra, file: 'benchy.gcode', left: '0s left',
+    extra: ctx.extra, file: 'benchy.gcode', left: '0s',
   });
   assert.is(api.snapshotKey, 'snap');
   assert.is(api.content, 'multipart');
