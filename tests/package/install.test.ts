@@ -1,13 +1,12 @@
 // octohook installed the way a user installs it before it is on the registry: the tarball of
 // `npm pack`, installed globally into a temporary prefix and as a dev dependency of a
-// temporary project, both under os.tmpdir() with no clone above them. Every command runs as a
-// spawned installed bin from an unrelated folder. Only the tarball's files are there, and no
-// dev dependency: a command that needed TypeScript, chevrotain or a file left out of `files`
-// fails here.
+// temporary project, all in a folder under os.tmpdir() with no clone above it
+// (support/packed-tarball.ts). Every command runs as a spawned installed bin from an unrelated
+// folder. Only the tarball's files are there, and no dev dependency: a command that needed
+// TypeScript, chevrotain or a file left out of `files` fails here.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
@@ -52,7 +51,7 @@ t.before(async () => {
   prefix = join(packed.dir, 'global');
   const install = await npm(['install', '--global', '--prefix', prefix, packed.tarball], packed.dir);
   assert.is(install.code, 0, install.stderr);
-  work = mkdtempSync(join(tmpdir(), 'octohook-work-'));
+  work = mkdtempSync(join(packed.dir, 'work-'));
   writeFileSync(join(work, 'hooks.ohk'), HOOKS);
   writeFileSync(join(work, 'broken.ohk'), BROKEN);
 });
@@ -179,7 +178,8 @@ t('octohook run: connects to OctoPrint, delivers a webhook, stops cleanly; outbo
 });
 
 t('as a dev dependency of a project: npx octohookc and npx octohook', async () => {
-  const project = mkdtempSync(join(tmpdir(), 'octohook-project-'));
+  const project = mkdtempSync(join(packed.dir, 'project-'));
+  assert.ok(standsAlone(project));
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'printer-hooks', private: true }));
   writeFileSync(join(project, 'hooks.ohk'), HOOKS);
   const install = await npm(['install', '--save-dev', packed.tarball], project);
