@@ -8,7 +8,7 @@ import type { SchemaType } from '../../compiler/schema/schema-types.js';
 import { resolveType } from '../../compiler/schema/type-utils.js';
 import type { PrinterView } from '../dispatch/firing.js';
 
-/** The plugin's test payload (plugin-behaviour.md §7). */
+/** The plugin's test payload (docs/plugin-compatibility.md#the-test-event). */
 const pluginTestPayload = { name: 'example.gcode', path: 'example.gcode', origin: 'local', size: 242038, owner: 'example_user', time: 50.237335886 };
 
 const curated: Record<string, unknown> = {

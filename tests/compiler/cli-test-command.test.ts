@@ -1,5 +1,5 @@
 // `octohookc test`: sample data through the real pipeline; --dry-run prints the exact request.
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

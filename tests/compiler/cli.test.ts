@@ -1,6 +1,6 @@
 // octohookc as a user meets it: exit codes, the text/json/sarif formats, build output that
 // loads with import() with nothing installed beside it.
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, copyFileSync } from 'node:fs';

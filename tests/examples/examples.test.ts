@@ -2,7 +2,7 @@
 // examples/README.md with its variables, and — through the daemon's pipeline in dry-run mode,
 // as `octohookc test --dry-run` runs it — prepares the request its service documents:
 // method, URL pattern, content type, the required fields and headers.
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

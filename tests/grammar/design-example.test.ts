@@ -1,5 +1,5 @@
-// The design sketch's example must parse as written, with no diagnostics, into the expected tree.
-import { test } from 'uvu';
+// The design example (examples/hooks.ohk) must parse as written, with no diagnostics, into the expected tree.
+import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import type { BlockDecl, DeviceDecl, OAuthDecl, ParamNode, SecretDecl, StringNode } from '../../grammar/index.js';
 import { checkRanges, entry, hooks, parseOhk, slice } from './helpers.js';
