@@ -25,9 +25,9 @@ export async function generateEmittedSource(root) {
     for (const [name, fn] of Object.entries(module)) {
       const where = `${file}: export '${name}'`;
       if (typeof fn !== 'function') throw new Error(`${where} is not a function`);
-      if (!/^\$[A-Za-z_]\w*$/.test(name) || fn.name !== name) throw new Error(`${where} must be a function declaration named $ + identifier, as its export`);
-      if (table.has(name)) throw new Error(`${where} is also exported by ${table.get(name).file}`);
       const text = fn.toString();
+      if (!/^\$[A-Za-z_]\w*$/.test(name) || !text.startsWith(`function ${name}(`)) throw new Error(`${where} must be a plain function declaration named $ + identifier, as its export`);
+      if (table.has(name)) throw new Error(`${where} is also exported by ${table.get(name).file}`);
       if (!/^[\x20-\x7e\n]*$/.test(text)) throw new Error(`${where} has text other than printable ASCII: escape it`);
       table.set(name, { file, text });
     }
