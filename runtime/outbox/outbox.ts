@@ -161,7 +161,7 @@ export class Outbox {
     const at = this.o.clock.now();
     for (const d of found) {
       const seq = this.nextSeq++;
-      Object.assign(d, { state: 'pending', attempts: 0, seq, nextAt: at });
+      Object.assign(d, { state: 'pending', attempts: 0, seq, nextAt: at, since: at });
       delete d.reason;
       delete d.deadAt;
       void this.append({ t: 'requeue', id: d.id, seq, at });
