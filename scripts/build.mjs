@@ -81,7 +81,30 @@ if (!process.env.OCTOHOOK_DIRS) {
 // time: --bundle appends the compiled hooks to it (compiler/cli/write-bundle.ts). The
 // compiler is left out: a bundle never compiles .ohk source, so the dynamic imports that
 // `octohook run FILE.ohk` uses become a stub that fails with a plain message.
+//
+// Two things keep that file small (tests/bundle/bundle-size.test.ts holds it under 400 KB):
+// - `undici` resolves to scripts/undici-for-bundle.cjs, the parts of undici the daemon uses,
+//   instead of undici's index, which loads all of it;
+// - undici's HTTP parser (llhttp as WebAssembly, in two builds: with and without SIMD) is
+//   stored as base64 of its bytes, 72 KiB each; here each is brotli-compressed (20 KiB) and
+//   decompressed, with node:zlib, when undici first asks for it.
 const standaloneEntry = 'runtime/cli/standalone.ts';
+const slimUndici = {
+  name: 'octohook-slim-undici',
+  setup(b) {
+    b.onResolve({ filter: /^undici$/ }, (args) => (args.importer.startsWith(join(root, 'runtime')) ? { path: join(root, 'scripts/undici-for-bundle.cjs') } : undefined));
+    b.onLoad({ filter: /[\\/]undici[\\/]lib[\\/]llhttp[\\/]llhttp(_simd)?-wasm\.js$/ }, async (args) => {
+      const { createRequire } = await import('node:module');
+      const { brotliCompressSync, constants } = await import('node:zlib');
+      const wasm = createRequire(import.meta.url)(args.path);
+      const packed = brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).toString('base64');
+      return {
+        contents: `'use strict'\nconst { brotliDecompressSync } = require('node:zlib')\nlet wasm\nObject.defineProperty(module, 'exports', { get: () => (wasm ??= brotliDecompressSync(Buffer.from('${packed}', 'base64'))) })\n`,
+        loader: 'js',
+      };
+    });
+  },
+};
 if (!process.env.OCTOHOOK_DIRS && existsSync(join(root, standaloneEntry))) {
   const noCompiler = {
     name: 'octohook-no-compiler',
@@ -105,7 +128,7 @@ if (!process.env.OCTOHOOK_DIRS && existsSync(join(root, standaloneEntry))) {
     sourcesContent: true,
     legalComments: 'none',
     external: ['@napi-rs/image', '@napi-rs/image-*'],
-    plugins: [noCompiler],
+    plugins: [noCompiler, slimUndici],
     banner: { js: "import { createRequire as __octohookRequire } from 'node:module'; const require = __octohookRequire(import.meta.url);" },
     logLevel: 'warning',
   });
