@@ -88,6 +88,18 @@ if (!process.env.OCTOHOOK_DIRS) {
 // - undici's HTTP parser (llhttp as WebAssembly, in two builds: with and without SIMD) is
 //   stored as base64 of its bytes, 72 KiB each; here each is brotli-compressed (20 KiB) and
 //   decompressed, with node:zlib, when undici first asks for it.
+//
+// And the file sets two V8 flags for itself, first thing (they are read when V8 needs them,
+// so setting them at run time works; the heap's sizes, like --max-semi-space-size, are not
+// and stay on the command line: deploy/octohook.service). Measured in docs/performance.md:
+// - --liftoff-only: undici's HTTP parser (llhttp) is WebAssembly; V8 compiles it with its
+//   baseline compiler and, once it is hot, again with its optimizing one, which takes about
+//   35 MiB of memory for llhttp's one huge function right while the daemon connects. Parsing a
+//   webhook's answer takes microseconds with the baseline code too.
+// - --optimize-for-size: V8 grows the heap less eagerly and collects sooner. Under a burst of
+//   thousands of deliveries RSS stays about 30 MiB lower; a printer's few events a minute do
+//   not notice the slower peak throughput.
+const bundleV8Flags = ['--liftoff-only', '--optimize-for-size'];
 const standaloneEntry = 'runtime/cli/standalone.ts';
 const slimUndici = {
   name: 'octohook-slim-undici',
@@ -129,7 +141,9 @@ if (!process.env.OCTOHOOK_DIRS && existsSync(join(root, standaloneEntry))) {
     legalComments: 'none',
     external: ['@napi-rs/image', '@napi-rs/image-*'],
     plugins: [noCompiler, slimUndici],
-    banner: { js: "import { createRequire as __octohookRequire } from 'node:module'; const require = __octohookRequire(import.meta.url);" },
+    banner: {
+      js: `import { setFlagsFromString as __octohookV8Flags } from 'node:v8'; __octohookV8Flags(${JSON.stringify(bundleV8Flags.join(' '))}); import { createRequire as __octohookRequire } from 'node:module'; const require = __octohookRequire(import.meta.url);`,
+    },
     logLevel: 'warning',
   });
 }
