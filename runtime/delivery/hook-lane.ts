@@ -33,6 +33,7 @@ export class HookLane {
   private readonly items: LaneItem[] = [];
   private timer: ClockTimer | undefined;
   private expiryTimer: ClockTimer | undefined;
+  private expiryAt = Infinity;
   private running: Promise<void> | null = null;
   /** The head while an attempt of it is on the wire. */
   private onWire: LaneItem | undefined;
@@ -137,13 +138,14 @@ export class HookLane {
     if (expired.length > 0 && this.items.length === 0) this.onEmpty();
   }
 
-  /** One timer at the earliest deadline of what waits. */
+  /** One timer at the earliest deadline of what waits (kept when that has not changed). */
   private watchDeadlines(): void {
+    let earliest = Infinity;
+    if (!this.stopped) for (let i = this.onWire ? 1 : 0; i < this.items.length; i++) earliest = Math.min(earliest, this.items[i].deadline);
+    if (this.expiryTimer && earliest === this.expiryAt) return;
     this.clock.clearTimeout(this.expiryTimer);
     this.expiryTimer = undefined;
-    if (this.stopped) return;
-    let earliest = Infinity;
-    for (let i = this.onWire ? 1 : 0; i < this.items.length; i++) earliest = Math.min(earliest, this.items[i].deadline);
+    this.expiryAt = earliest;
     if (earliest === Infinity) return;
     this.expiryTimer = this.clock.setTimeout(() => {
       this.expiryTimer = undefined;
