@@ -89,17 +89,17 @@ if (!process.env.OCTOHOOK_DIRS) {
 //   stored as base64 of its bytes, 72 KiB each; here each is brotli-compressed (20 KiB) and
 //   decompressed, with node:zlib, when undici first asks for it.
 //
-// And the file sets two V8 flags for itself, first thing (they are read when V8 needs them,
-// so setting them at run time works; the heap's sizes, like --max-semi-space-size, are not
-// and stay on the command line: deploy/octohook.service). Measured in docs/performance.md:
+// And the file sets a V8 flag for itself, first thing (WebAssembly flags are read when a
+// module is compiled, so setting it at run time works; the heap's sizes, like
+// --max-semi-space-size, are fixed when V8 starts and stay on the command line:
+// deploy/octohook.service). Measured in docs/performance.md:
 // - --liftoff-only: undici's HTTP parser (llhttp) is WebAssembly; V8 compiles it with its
 //   baseline compiler and, once it is hot, again with its optimizing one, which takes about
 //   35 MiB of memory for llhttp's one huge function right while the daemon connects. Parsing a
-//   webhook's answer takes microseconds with the baseline code too.
-// - --optimize-for-size: V8 grows the heap less eagerly and collects sooner. Under a burst of
-//   thousands of deliveries RSS stays about 30 MiB lower; a printer's few events a minute do
-//   not notice the slower peak throughput.
-const bundleV8Flags = ['--liftoff-only', '--optimize-for-size'];
+//   webhook's answer takes microseconds with the baseline code too (no change in bench:dispatch).
+// (--optimize-for-size would take another ~28 MiB off RSS under a burst of deliveries, but
+// it halves the daemon's peak throughput; it is left to the command line.)
+const bundleV8Flags = ['--liftoff-only'];
 const standaloneEntry = 'runtime/cli/standalone.ts';
 const slimUndici = {
   name: 'octohook-slim-undici',
