@@ -82,7 +82,7 @@ interface Rendered {
 
 /** prepare-hook-request.ts's prepareHookRequest up to the encoding, minus awaits on things this template does not use. */
 function compiledRenderOnly(firing: Firing): Rendered {
-  const ctx = baseContext(hook, firing, topicOf(hook, firing.trigger), env);
+  const ctx = baseContext(hook, firing, firing.printer, topicOf(hook, firing.trigger), env);
   ctx.meta = meta; // what `await firing.meta()` yields
   const message = hook.messages[firing.trigger];
   ctx.message = message ? message(ctx) : '';

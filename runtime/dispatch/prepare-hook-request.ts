@@ -1,5 +1,5 @@
 // One hook, one firing: the plugin's whole pipeline (plugin-behaviour.md §3–§6), minus its
-// bugs, up to the request. Context → @meta (only if used) → @message → OAuth token (cached) →
+// bugs, up to the request. The printer after the event (only if read) → context → @meta (only if used) → @message → OAuth token (cached) →
 // snapshot (shared per firing; a failure drops the file, not the request) → render → encode.
 // The daemon runs it at firing time and hands the request to runtime/delivery/ (outbox,
 // retries, signing); `octohookc test` sends it once (runtime/test-event/).
@@ -10,7 +10,7 @@ import type { LogSink } from '../log/logger.js';
 import type { TokenCache } from '../oauth/token-cache.js';
 import { resolveSnapshotSource } from '../snapshot/snapshot-source.js';
 import type { SnapshotImage } from '../snapshot/transform-image.js';
-import type { Firing } from './firing.js';
+import { printerFor, type Firing } from './firing.js';
 import { baseContext, topicOf } from './render-context.js';
 
 /** What rendering needs: the module, the environment, tokens, OctoPrint for the webcam, a log. */
@@ -30,7 +30,9 @@ export type PrepareResult =
 
 /** Builds the request for a hook: everything up to, not including, the send. */
 export async function prepareHookRequest(hook: CompiledHook, firing: Firing, deps: PrepareDeps, log: LogSink): Promise<PrepareResult> {
-  const ctx = baseContext(hook, firing, topicOf(hook, firing.trigger), deps.env);
+  const view = printerFor(firing, hook.uses);
+  const printer = view instanceof Promise ? await view : view;
+  const ctx = baseContext(hook, firing, printer, topicOf(hook, firing.trigger), deps.env);
   if (hook.uses.includes('meta')) {
     try {
       ctx.meta = await firing.meta();

@@ -73,7 +73,8 @@ export interface HookFiring {
 export function replayFirings(module: CompiledModule, name: string): HookFiring[] {
   const printer = new PrinterState();
   const pushed = lines<PushLine>(`${name}.push.jsonl`);
-  // Recorded time: the intake's hold timer (events wait for the next `current`) runs on it.
+  // Recorded time: the intake's hold timer runs on it. There is no REST API in a recording, so
+  // an event's printer is the next `current`'s (the daemon's fallback).
   const clock = new ManualClock(pushed[0]?.t ?? 0);
   const out: HookFiring[] = [];
   const intake = new EventIntake({
@@ -96,6 +97,7 @@ export function replayFirings(module: CompiledModule, name: string): HookFiring[
       ...(extra?.onlyHook ? { onlyHook: extra.onlyHook } : {}),
       at: clock.now(),
       printer: printer.current,
+      ...(extra?.after ? { after: extra.after } : {}),
       snapshots: createSnapshotCache({
         fetch: async () => ({ bytes: Buffer.from(sampleJpeg()), format: 'jpeg', contentType: 'image/jpeg', ms: 0 }),
         logger: silentLogger,
