@@ -7,7 +7,8 @@
 // Compiled: the .ohk hook below, compiled in memory like `octohook run hooks.ohk` does, then
 // per event exactly the synchronous steps of runtime/dispatch/prepare-hook-request.ts: baseContext →
 // @message → url / headers / data render functions → prepareRequest (JSON bytes,
-// Content-Type rule).
+// Content-Type rule), with the printer objects, @extra and @meta marked for one JSON encoding
+// each (runtime/http/shared-json.ts) as PrinterState and prepareHookRequest mark them.
 //
 // Baseline, measured in the same run: an interpreter of the same template as the plugin ran
 // it (§3): the value table built per event, then a recursive walk over the DATA and HEADERS
@@ -36,7 +37,9 @@ import type { Firing, PrinterView } from '../runtime/dispatch/firing.js';
 import { baseContext, topicOf } from '../runtime/dispatch/render-context.js';
 import { applyContentType } from '../runtime/http/content-type.js';
 import { prepareRequest, type PreparedRequest } from '../runtime/http/prepare-request.js';
+import { SharedJson } from '../runtime/http/shared-json.js';
 import { moduleFromSource } from '../runtime/load-module.js';
+import { withSharedJson } from '../runtime/printer-state.js';
 import { projectRoot } from '../tests/support/project-root.js';
 import { fixed, median, option } from './support/stats.js';
 
@@ -93,7 +96,8 @@ const five = (await moduleFromSource(OHK.replaceAll('alldata', 'alldata0') + [1,
 if (five.length !== HOOKS) throw new Error(`expected ${HOOKS} hooks, got ${five.length}`);
 
 function firingOf(trigger: string, payload: unknown, milestone: number, input: Inputs = captured): Firing {
-  return { id: 'bench', trigger, payload, milestone, at, printer: input.printer, snapshots: null as never, meta: () => Promise.resolve(input.meta) };
+  // withSharedJson: what PrinterState.update does with each `current`; json: the daemon's newFiring.
+  return { id: 'bench', trigger, payload, milestone, at, printer: withSharedJson(input.printer), snapshots: null as never, meta: () => Promise.resolve(input.meta), json: new SharedJson() };
 }
 
 interface Rendered {
@@ -105,7 +109,9 @@ interface Rendered {
 /** prepare-hook-request.ts's prepareHookRequest up to the encoding, minus awaits on things this template does not use. */
 function compiledRenderOnly(firing: Firing, input: Inputs = captured, h: CompiledHook = hook): Rendered {
   const ctx = baseContext(h, firing, firing.printer, topicOf(h, firing.trigger), env);
+  firing.json?.share(ctx.extra);
   ctx.meta = input.meta; // what `await firing.meta()` yields
+  firing.json?.share(ctx.meta);
   const message = h.messages[firing.trigger];
   ctx.message = message ? message(ctx) : '';
   return { url: h.url(ctx), headers: h.headers(ctx), data: h.data ? h.data(ctx) : null };
@@ -113,7 +119,8 @@ function compiledRenderOnly(firing: Firing, input: Inputs = captured, h: Compile
 
 function compiledRender(firing: Firing, input: Inputs = captured, h: CompiledHook = hook): PreparedRequest {
   const r = compiledRenderOnly(firing, input, h);
-  return prepareRequest({ method: h.method, content: h.content, url: r.url, headers: r.headers, data: r.data, snapshotKey: h.snapshotKey, snapshot: null });
+  const shared = [firing.printer.json!, firing.json!];
+  return prepareRequest({ method: h.method, content: h.content, url: r.url, headers: r.headers, data: r.data, snapshotKey: h.snapshotKey, snapshot: null, shared });
 }
 
 // ---- interpreted (the baseline) --------------------------------------------------------
@@ -284,6 +291,7 @@ for (const c of cases) {
 // Five hooks, one PrintDone: one firing, five requests.
 const fiveCompiled = (input: Inputs) => {
   const firing = firingOf('PrintDone', input.done, 0, input);
+  firing.json!.reuse = true; // what the dispatcher does for a firing with several hooks
   return five.map((h) => compiledRender(firing, input, h));
 };
 const fiveInterpreted = (input: Inputs) => five.map(() => interpretedRender('PrintDone', input.done, 0, input));

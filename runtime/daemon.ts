@@ -25,6 +25,7 @@ import { fetchToken } from './oauth/token-client.js';
 import { createTokenCache } from './oauth/token-cache.js';
 import { printerAfterEventPolicy } from './printer-after-event.js';
 import { PrinterState } from './printer-state.js';
+import { SharedJson } from './http/shared-json.js';
 import { createSnapshotCache } from './snapshot/snapshot-cache.js';
 import { RequestWatcher } from './outbox/control.js';
 import { Outbox, type OutboxOptions } from './outbox/outbox.js';
@@ -131,6 +132,7 @@ export class Daemon {
           printer: printer.current,
           ...(extra?.after ? { after: extra.after } : {}),
           snapshots: createSnapshotCache({ logger, secrets: logger.secrets }),
+          json: new SharedJson(),
           // The file of the job after the event: PrintStarted's, not the last `current`'s.
           meta: once(async () => fetchFileMeta((await printerFor(firing, ['meta'])).job, rest)),
         };

@@ -14,6 +14,7 @@ import type { Clock } from './clock.js';
 import type { PrinterAfter, PrinterView } from './dispatch/firing.js';
 import { reasonOf } from './errors.js';
 import type { LogSink } from './log/logger.js';
+import { withSharedJson } from './printer-state.js';
 
 export const printerAfterEventPolicy = {
   /** How long OctoPrint's REST answers may take before the next `current` stands in. */
@@ -117,7 +118,7 @@ export class PrinterAfterEvent implements PrinterAfter {
     const parts = await Promise.all(pending);
     const found = parts.filter((p): p is Part => p !== null);
     const base = found.length === parts.length ? this.deps.latest() : await this.deps.nextCurrent;
-    return Object.assign({ ...base }, ...found) as PrinterView;
+    return withSharedJson(Object.assign({ ...base }, ...found) as PrinterView);
   }
 
   private answer(source: Source): Promise<Part | null> {

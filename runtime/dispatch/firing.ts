@@ -1,6 +1,7 @@
 // One trigger firing: what happened, when, and the printer as it was at that moment. Hooks
 // render from this, not from whatever the printer looks like by the time their turn comes
 // (the plugin's bug (c): milestones fired together all read the latest value).
+import type { SharedJson } from '../http/shared-json.js';
 import type { SnapshotCache } from '../snapshot/snapshot-cache.js';
 
 export interface PrinterView {
@@ -9,6 +10,8 @@ export interface PrinterView {
   progress: unknown;
   currentZ: unknown;
   offsets: unknown;
+  /** The JSON text of its objects, made once for every hook and firing that embeds them. */
+  json?: SharedJson;
 }
 
 export interface Firing {
@@ -36,6 +39,8 @@ export interface Firing {
   snapshots: SnapshotCache;
   /** The file's metadata (`@meta`), fetched at most once per firing and only when a hook asks. */
   meta: () => Promise<unknown>;
+  /** The JSON text of the payload and @meta, made once for every hook of the firing. */
+  json?: SharedJson;
 }
 
 /** The printer after an event, asked for only by the hooks that read it. */

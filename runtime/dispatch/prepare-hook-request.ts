@@ -6,6 +6,7 @@
 import type { CompiledHook, CompiledModule, RenderContext } from '../compiled-module.js';
 import { reasonOf } from '../errors.js';
 import { prepareRequest, type PreparedRequest } from '../http/prepare-request.js';
+import type { SharedJson } from '../http/shared-json.js';
 import type { LogSink } from '../log/logger.js';
 import type { TokenCache } from '../oauth/token-cache.js';
 import { resolveSnapshotSource } from '../snapshot/snapshot-source.js';
@@ -33,9 +34,13 @@ export async function prepareHookRequest(hook: CompiledHook, firing: Firing, dep
   const view = printerFor(firing, hook.uses);
   const printer = view instanceof Promise ? await view : view;
   const ctx = baseContext(hook, firing, printer, topicOf(hook, firing.trigger), deps.env);
+  // The event's payload and the file's metadata are the same objects for every hook of the
+  // firing, and nothing changes them: each is JSON-encoded once (runtime/http/shared-json.ts).
+  firing.json?.share(ctx.extra);
   if (hook.uses.includes('meta')) {
     try {
       ctx.meta = await firing.meta();
+      firing.json?.share(ctx.meta);
     } catch (err) {
       ctx.meta = {};
       log.warn('@meta unavailable: the file metadata could not be read from OctoPrint', { reason: reasonOf(err) });
@@ -77,6 +82,7 @@ export async function prepareHookRequest(hook: CompiledHook, firing: Firing, dep
       data: hook.data ? hook.data(ctx) : null,
       snapshotKey: hook.snapshotKey,
       snapshot: snapshot ? { bytes: snapshot.bytes, contentType: snapshot.contentType } : null,
+      shared: [printer.json, firing.json].filter((j): j is SharedJson => j !== undefined),
     });
     return { ok: true, request, ctx, snapshot };
   } catch (err) {
