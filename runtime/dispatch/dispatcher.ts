@@ -45,7 +45,10 @@ export class Dispatcher {
   fire(firing: Firing): number {
     const { engine, logger } = this.options;
     let queued = 0;
-    for (const hook of this.hooksFor(firing.trigger, firing.onlyHook)) {
+    const hooks = this.hooksFor(firing.trigger, firing.onlyHook);
+    // Several requests will embed the payload (and the printer): encode it once for all.
+    if (hooks.length > 1 && firing.json) firing.json.reuse = true;
+    for (const hook of hooks) {
       const disabled = engine.disabledReason(hook.name);
       if (disabled) {
         logger.warn('skipped: the hook is disabled until restart', { hook: hook.name, trigger: firing.trigger, reason: disabled });
