@@ -16,12 +16,14 @@
 //  4. prints the start time (process start → first log line, → connected) and the RSS of
 //     the qemu process. Emulated figures: indicative only, and qemu-user's RSS includes the
 //     emulator and its translated-code cache on top of Node's own memory.
+// On an x64 machine the same run follows without emulation (Node 24 for x64), as the baseline
+// those figures compare with. `npm run test:pi -- arm64` (or armhf, x64) runs one of them.
 // qemu-user-static and the Pi's C libraries (Debian's cross packages, used as qemu's -L
 // sysroot) are installed with apt-get when missing, which needs root.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -35,11 +37,12 @@ const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 interface PiSystem {
   /** Debian architecture, as `dpkg --print-architecture` names it on the Pi. */
-  name: 'arm64' | 'armhf';
+  name: string;
   nodeLine: string;
   /** npm's node-<platform> package. */
   nodePlatform: string;
-  qemu: string;
+  /** The qemu-user binary and its sysroot; none for the baseline run on this machine. */
+  qemu: string | null;
   sysroot: string;
   crossPackages: string[];
   /** npm's --cpu for the image module's prebuilt binary, and the package it must bring. */
@@ -70,6 +73,18 @@ const SYSTEMS: PiSystem[] = [
   },
 ];
 
+/** The same run on this machine, without emulation, so the emulated figures have something to be compared with. */
+const BASELINE: PiSystem = {
+  name: 'x64',
+  nodeLine: '24',
+  nodePlatform: 'linux-x64',
+  qemu: null,
+  sysroot: '/',
+  crossPackages: [],
+  npmCpu: 'x64',
+  imagePackage: '@napi-rs/image-linux-x64-gnu',
+};
+
 /** The simulator's webcam answers a typical 720p frame; the demo's `fit 320 x 240` makes it 320 x 180. */
 const WEBCAM = { width: 1280, height: 720 };
 const FITTED = { width: 320, height: 180 };
@@ -88,15 +103,16 @@ class PiFailure extends Error {}
 
 async function main(): Promise<number> {
   const only = process.argv[2];
-  if (only !== undefined && !SYSTEMS.some((s) => s.name === only)) {
-    process.stderr.write(`usage: npm run test:pi [-- arm64|armhf]\n`);
+  const all = [...SYSTEMS, ...(process.arch === 'x64' ? [BASELINE] : [])];
+  if (only !== undefined && !all.some((s) => s.name === only)) {
+    process.stderr.write(`usage: npm run test:pi [-- ${all.map((s) => s.name).join('|')}]\n`);
     return 2;
   }
   if (process.platform !== 'linux') {
     process.stderr.write('test:pi: needs Linux (qemu-user and Debian cross libraries)\n');
     return 1;
   }
-  const systems = SYSTEMS.filter((s) => only === undefined || s.name === only);
+  const systems = all.filter((s) => only === undefined || s.name === only);
   const work = await mkdtemp(join(tmpdir(), 'octohook-pi-'));
   const results: Result[] = [];
   try {
@@ -106,6 +122,8 @@ async function main(): Promise<number> {
     await rm(work, { recursive: true, force: true });
   }
   say('');
+  // Emulation runs on the host's cores: a busy machine stretches every emulated figure.
+  say(`load average when done: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (1, 5, 15 min) on ${availableParallelism()} cores`);
   for (const r of results) {
     say(`${r.system}: ${r.outcome.toUpperCase()}`);
     for (const d of r.detail) say(`  ${d}`);
@@ -128,12 +146,13 @@ async function runSystem(system: PiSystem, bundle: string, work: string): Promis
     const node = await nodeFromNpm(system.nodePlatform, system.nodeLine, say);
     if (node === null) {
       result.outcome = 'skipped';
-      result.detail.push(`the npm registry has no node-${system.nodePlatform} build of Node ${system.nodeLine}, so ${system.name} is not emulated here; nothing was tested for it`);
+      result.detail.push(`the npm registry has no node-${system.nodePlatform} build of Node ${system.nodeLine} (\`npm view node-${system.nodePlatform} versions\` lists what it has), so ${system.name} is not emulated here: nothing was tested for it`);
       return result;
     }
-    result.system = `${system.name} (Node v${node.version} under ${system.qemu})`;
+    result.system = `${system.name} (Node v${node.version} ${system.qemu ? `under ${system.qemu}` : 'on this machine, not emulated: the baseline'})`;
     ensureEmulator(system);
-    const version = spawnSync(system.qemu, ['-L', system.sysroot, node.bin, '--version'], { encoding: 'utf8' });
+    const [command, ...args] = launch(system, node, ['--version']);
+    const version = spawnSync(command, args, { encoding: 'utf8' });
     if (version.stdout?.trim() !== `v${node.version}`) {
       throw new PiFailure(`the emulated node does not run: ${(version.stderr || version.error?.message || version.stdout || '').trim()}`);
     }
@@ -157,17 +176,24 @@ async function runSystem(system: PiSystem, bundle: string, work: string): Promis
   return result;
 }
 
+/** The command line that runs `node ARGS` on this system: under qemu-user with the Pi's libraries, or directly. */
+function launch(system: PiSystem, node: NodeBinary, args: string[]): string[] {
+  return system.qemu ? [system.qemu, '-L', system.sysroot, node.bin, ...args] : [node.bin, ...args];
+}
+
 function ensureEmulator(system: PiSystem): void {
-  const ready = () => spawnSync(system.qemu, ['--version']).status === 0 && existsSync(join(system.sysroot, 'lib', 'libstdc++.so.6'));
+  const { qemu } = system;
+  if (qemu === null) return;
+  const ready = () => spawnSync(qemu, ['--version']).status === 0 && existsSync(join(system.sysroot, 'lib', 'libstdc++.so.6'));
   if (ready()) return;
   const packages = ['qemu-user-static', ...system.crossPackages];
-  if (process.getuid?.() !== 0) throw new PiFailure(`${system.qemu} or ${system.sysroot} is missing; as root: apt-get update && apt-get install -y ${packages.join(' ')}`);
+  if (process.getuid?.() !== 0) throw new PiFailure(`${qemu} or ${system.sysroot} is missing; as root: apt-get update && apt-get install -y ${packages.join(' ')}`);
   say(`installing ${packages.join(' ')} with apt-get`);
   for (const args of [['update'], ['install', '-y', ...packages]]) {
     const apt = spawnSync('apt-get', args, { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     if (apt.status !== 0) throw new PiFailure(`apt-get ${args.join(' ')} failed:\n${apt.stderr}`);
   }
-  if (!ready()) throw new PiFailure(`${system.qemu} or ${join(system.sysroot, 'lib', 'libstdc++.so.6')} still missing after apt-get install`);
+  if (!ready()) throw new PiFailure(`${qemu} or ${join(system.sysroot, 'lib', 'libstdc++.so.6')} still missing after apt-get install`);
 }
 
 /** The Node flags deploy/octohook.service gives the bundle. */
@@ -186,10 +212,10 @@ async function printOnPi(system: PiSystem, node: NodeBinary, pi: string): Promis
   try {
     receiver = await startDemoReceiver({ clientSecret: env.DEMO_CLIENT_SECRET, discordWebhook: env.DISCORD_WEBHOOK });
     sim = await new OctoPrintSimulator({ speed: 5, webcam: WEBCAM }).start();
-    const args = ['-L', system.sysroot, node.bin, ...serviceNodeFlags(), join(pi, 'hooks.bundle.mjs'), '--log-format', 'json'];
-    say(`${system.name}: ${system.qemu} ${args.join(' ')}`);
+    const [command, ...args] = launch(system, node, [...serviceNodeFlags(), join(pi, 'hooks.bundle.mjs'), '--log-format', 'json']);
+    say(`${system.name}: ${command} ${args.join(' ')}`);
     const started = performance.now();
-    child = spawn(system.qemu, args, {
+    child = spawn(command, args, {
       cwd: pi,
       env: { PATH: process.env.PATH ?? '', OCTOPRINT_URL: sim.url, OCTOPRINT_API_KEY: sim.apiKey, OCTOHOOK_STATE_DIR: join(pi, 'state'), DEMO_RECEIVER: receiver.url, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -227,7 +253,9 @@ async function printOnPi(system: PiSystem, node: NodeBinary, pi: string): Promis
     return [
       `Print Started and Print Done delivered (${delivered} deliveries in all), each with the ${WEBCAM.width}x${WEBCAM.height} snapshot resized to ${FITTED.width}x${FITTED.height} by ${system.imagePackage}; SIGTERM: exit 0`,
       `start: process start → first log line ${seconds(firstLine)}, → connected to OctoPrint ${seconds(connected)}`,
-      `RSS of the qemu process: ${idle} once connected; ${peak} after the print (qemu-user RSS includes the emulator and its translated code)`,
+      system.qemu
+        ? `RSS of the qemu process: ${idle} once connected; ${peak} after the print (qemu-user RSS includes the emulator and its translated code)`
+        : `RSS of the node process: ${idle} once connected; ${peak} after the print`,
     ];
   } finally {
     child?.kill('SIGKILL');
