@@ -154,7 +154,7 @@ async function runSystem(system: PiSystem, bundle: string, work: string): Promis
     const [command, ...args] = launch(system, node, ['--version']);
     const version = spawnSync(command, args, { encoding: 'utf8' });
     if (version.stdout?.trim() !== `v${node.version}`) {
-      throw new PiFailure(`the emulated node does not run: ${(version.stderr || version.error?.message || version.stdout || '').trim()}`);
+      throw new PiFailure(`node does not run: ${(version.stderr || version.error?.message || version.stdout || '').trim()}`);
     }
 
     // The printer host: an empty folder with the bundle, then the image module beside it.
