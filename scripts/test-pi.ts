@@ -131,7 +131,7 @@ async function main(): Promise<number> {
   return results.some((r) => r.outcome === 'failed') ? 1 : 0;
 }
 
-/** `octohookc build scripts/demo.ohk --bundle`, as a user runs it (docs/deploy.md §3). */
+/** `octohookc build scripts/demo.ohk --bundle`, as a user runs it (docs/deploy.md, step 3). */
 async function buildBundle(work: string): Promise<string> {
   const out = join(work, 'hooks.bundle.mjs');
   const built = spawnSync(process.execPath, [join(projectRoot, 'bin', 'octohookc.js'), 'build', join(projectRoot, 'scripts', 'demo.ohk'), '--bundle', '-o', out], { encoding: 'utf8' });

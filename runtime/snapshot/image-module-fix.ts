@@ -1,6 +1,6 @@
 // What to run when @napi-rs/image cannot be loaded: the npm line that puts it where this
 // code looks for it. On a printer host the daemon is a bundle copied alone into a folder
-// (docs/deploy.md §9): "reinstall octohook" means nothing there, but `npm install` beside
+// (docs/deploy.md, step 9): "reinstall octohook" means nothing there, but `npm install` beside
 // the bundle does. From an installed package, the folder is the package's own.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

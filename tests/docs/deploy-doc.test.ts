@@ -5,7 +5,7 @@
 // (b) the guide quotes `engines` as it is, and every `node --version` it expects is accepted;
 // (c) the guide installs the image module with the warning's npm line, at package.json's
 //     version, and names the Pi packages that package-lock.json has at that version.
-import { test } from 'uvu';
+import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
