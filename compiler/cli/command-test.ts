@@ -50,7 +50,7 @@ export function runTest(argv: string[], io: Io, env: Record<string, string | und
       io.out.write(`# hook ${r.hook.name} on ${trigger}, sample data${dryRun ? ' (dry run: nothing sent)' : ''}\n`);
       if (r.kind === 'prepared') {
         if (r.note) io.out.write(`# ${show(r.note)}\n`);
-        io.out.write(show(formatRequest(r.request, r.snapshot)) + '\n');
+        io.out.write(show(formatRequest(r.request, r.snapshot, show)) + '\n');
         continue;
       }
       const o = r.outcome;

@@ -15,7 +15,8 @@
 //
 // Errors (OctohookError):
 //   OHK_ERR_URL      the URL is empty, unparsable, or not http/https
-//   OHK_ERR_HEADER   a header name or value cannot be sent (line break, bad character)
+//   OHK_ERR_HEADER   a header name or value cannot be sent (bad name; a raw line break, which
+//                    prepareRequest never leaves: it encodes such values, see header-encoding.ts)
 //   OHK_ERR_TIMEOUT  no complete answer within the deadline
 //   OHK_ERR_NETWORK  refused, reset, DNS failure, unreachable, TLS rejected, closed early
 // Messages name the target by origin only (scheme://host:port): paths and queries may hold
