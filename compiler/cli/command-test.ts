@@ -1,6 +1,7 @@
 // `octohookc test FILE --event TRIGGER [--hook NAME] [--dry-run] [--show-secrets]`: like
 // the plugin's "Send Test Webhook", through the daemon's own pipeline. Exit 0 when every
-// hook was sent and answered 200–399 (or, with --dry-run, was prepared), 1 otherwise.
+// hook was sent and answered 200–399 (or, with --dry-run, was prepared), 1 otherwise; 2 when
+// a variable the hooks need is not set (the dry run shows `<unset NAME>` for it instead).
 import { basename } from 'node:path';
 import { createLogger } from '../../runtime/log/logger.js';
 import { redactText } from '../../runtime/log/redact.js';
@@ -8,6 +9,7 @@ import { formatRequest } from '../../runtime/test-event/format-request.js';
 import { hooksForTest, runTestEvent } from '../../runtime/test-event/run-test-event.js';
 import { moduleFromSource } from '../../runtime/load-module.js';
 import { isOctohookError } from '../../runtime/errors.js';
+import { hookEnvNeeds, listMissing, missingEnv, missingEnvMessage, unsetPlaceholders } from '../../runtime/required-env.js';
 import { args, guarded, readSource, UsageError, type Io } from './io.js';
 
 export function runTest(argv: string[], io: Io, env: Record<string, string | undefined> = process.env): Promise<number> {
@@ -39,11 +41,16 @@ export function runTest(argv: string[], io: Io, env: Record<string, string | und
       io.err.write(`octohookc test: no ${hookName ? `hook '${hookName}'` : 'enabled hook'} in ${file} listens to ${trigger}.\n`);
       return 1;
     }
-    const unset = module.env.filter((name) => env[name] === undefined);
-    if (unset.length > 0) io.err.write(`octohookc test: not set in the environment, so rendered as "": ${unset.join(', ')}\n`);
-    const logger = createLogger({ stream: io.err, level: 'warn' });
     const dryRun = values['dry-run'] === true;
-    const results = await runTestEvent({ module, trigger, dryRun, env, logger, ...(hookName ? { hook: hookName } : {}) });
+    const missing = missingEnv(hookEnvNeeds(module, hooksForTest(module, trigger, hookName)), env);
+    if (missing.length > 0 && !dryRun) {
+      io.err.write(`octohookc test: ${missingEnvMessage(missing)}\n`);
+      return 2;
+    }
+    if (missing.length > 0) io.err.write(`octohookc test: warning: not set, shown as <unset NAME>: ${listMissing(missing)}\n`);
+    const logger = createLogger({ stream: io.err, level: 'warn' });
+    const placeholders = unsetPlaceholders(missing);
+    const results = await runTestEvent({ module, trigger, dryRun, env, placeholders, logger, ...(hookName ? { hook: hookName } : {}) });
     const show = (s: string) => (values['show-secrets'] ? s : redactText(s, logger.secrets));
     let ok = true;
     for (const r of results) {
