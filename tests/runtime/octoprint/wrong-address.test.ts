@@ -108,6 +108,11 @@ t('octohook run: an address without a scheme stops the start, exit 2, naming the
   const block = await runBin('octohook', ['run', file], { ...env, OCTO_ADDRESS: 'octopi.local:80' });
   assert.is(block.code, 2, block.err);
   assert.match(block.err, /"octopi\.local:80" \(the octoprint block\) needs http:\/\/ or https:\/\/ in front: try http:\/\/octopi\.local:80$/m);
+  const literal = join(dir, 'literal.ohk');
+  writeFileSync(literal, `octoprint { url "octopi.local" }\nhook a on PrintDone { url "http://127.0.0.1:9/x" }\n`);
+  const checked = await runBin('octohook', ['run', literal], env);
+  assert.ok(checked.code !== 0, 'a literal address without a scheme is a compile error');
+  assert.match(checked.err, /OH4001.*it must start with 'http:\/\/' or 'https:\/\/'\. Did you mean 'http:\/\/octopi\.local'\?/);
 });
 
 t('octohook run against something that is not OctoPrint, or https to plain http: says so within seconds and keeps running', async () => {
