@@ -95,8 +95,9 @@ export interface CompiledHook {
   /** Which roots the hook's templates read, so the runtime fetches `meta` only when needed. */
   uses: string[];
   /**
-   * The `@env` names the hook reads without a `default` filter (url, headers, data, messages,
-   * device, secret, snapshot URL, sign): the daemon does not start while one is unset or empty.
+   * The `@env` names the hook reads without a `default` filter (url, headers, data, sign; its
+   * messages, device, secret and snapshot URL only when it reads `@message`, `@deviceIdentifier`,
+   * `@apiSecret`, `@snapshot`): the daemon does not start while one is unset or empty.
    * Absent in modules built before it existed: then every name in `env` counts.
    */
   needsEnv?: string[];

@@ -61,7 +61,7 @@ export function emitModule(model: CheckedFile, sourceName: string): string {
       ['headers', headersFn(h.headers)],
       ['data', data],
       ['snapshotKey', h.snapshotKey === null ? 'null' : jsString(h.snapshotKey)],
-      ['snapshot', snapshot(h.snapshot, i)],
+      ['snapshot', e.readsIf(h.snapshotKey !== null, () => snapshot(h.snapshot, i))],
       ['oauth', h.oauth === null ? 'null' : jsString(h.oauth)],
       ['deviceIdentifier', e.readsIf(h.uses.has('deviceIdentifier'), () => valueFn(h.device, 'typed'))],
       ['apiSecret', e.readsIf(h.uses.has('apiSecret'), () => valueFn(h.secret, 'typed'))],

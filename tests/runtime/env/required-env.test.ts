@@ -31,6 +31,7 @@ function file(name: string, text: string): string {
 
 const SOURCE = (url: string) => `device "@env.PRINTER_NAME"
 secret @env.HOOK_SECRET
+webcam { snapshot "@env.CAMERA_URL" }
 oauth login {
   url  "${url}/token"
   data { client_secret: @env.CLIENT_SECRET }
@@ -51,7 +52,7 @@ hook off on PrintDone {
 }
 `;
 
-t('the module names what each place needs: a default makes a variable optional; an unread device or secret needs nothing', async () => {
+t('the module names what each place needs: a default makes a variable optional; an unread device, secret or snapshot needs nothing', async () => {
   const module = await moduleFromSource(SOURCE('http://127.0.0.1:9'), 'env.ohk');
   const byName = Object.fromEntries(module.hooks.map((h) => [h.name, h.needsEnv]));
   assert.equal(byName, { discord: ['DISCORD_WEBHOOK'], chat: ['DISCORD_WEBHOOK', 'PRINTER_NAME'], off: ['NOT_NEEDED_WHILE_DISABLED'] });
