@@ -11,7 +11,7 @@ export const usage = `Usage:
   octohookc check FILE.ohk [--format text|json|sarif]   parse and type-check; print diagnostics
   octohookc build FILE.ohk [-o OUT.mjs] [--bundle]       check, then write the compiled module
                                                          (--bundle: one file with the daemon inside)
-  octohookc test FILE.ohk --event TRIGGER [--hook NAME] [--dry-run]
+  octohookc test FILE.ohk (--event TRIGGER | --all) [--hook NAME] [--dry-run]
                                                          send one hook with sample data
   octohookc lsp                                          language server on stdio
   octohookc import CONFIG.yaml [--env-file FILE]        translate OctoPrint-Webhooks settings to .ohk on stdout;

@@ -8,9 +8,9 @@
 // an encoded word (`=?utf-8?q?x?=`): a decoder would turn that into something else, so it is
 // encoded too and comes back unchanged.
 //
-// RFC 2047 §2: an encoded word is at most 75 characters, and adjacent words are joined by
-// white space that the decoder drops. §5: each word holds whole characters, so a chunk never
-// splits a UTF-8 sequence. `=?UTF-8?B?` + `?=` leaves 63 characters, 60 of them whole base64
+// RFC 2047 limits an encoded word to 75 characters; adjacent words are joined by white
+// space that the decoder drops; each word holds whole characters, so a chunk never splits a
+// UTF-8 sequence. `=?UTF-8?B?` + `?=` leaves 63 characters, 60 of them whole base64
 // quads: 45 bytes of text per word.
 
 const PREFIX = '=?UTF-8?B?';

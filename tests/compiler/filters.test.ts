@@ -1,4 +1,4 @@
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import * as f from '../../compiler/filters/filter-functions.js';
 import { filters } from '../../compiler/filters/filter-table.js';

@@ -2,7 +2,7 @@
 // a print of "Würfel — Teil 1.gcode" used to be dead-lettered at send (OHK_ERR_HEADER). Now
 // the daemon sends it as RFC 2047 encoded words, and `octohookc test --dry-run` shows the
 // header exactly as `octohookc test` then sends it.
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 // An RFC 2047 decoder for tests, written from the RFC and not from the runtime's encoder, so
 // a test that decodes what was sent proves the encoding, not the encoder against itself.
 // Reads B and Q words in UTF-8 (or ISO-8859-1/US-ASCII), drops the white space between
-// adjacent encoded words (§6.2), keeps everything else as it is.
+// adjacent encoded words (as RFC 2047 says), keeps everything else as it is.
 
 const WORD = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
 

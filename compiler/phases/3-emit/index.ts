@@ -8,7 +8,8 @@ import { jsKey, jsString } from './js-literal.js';
 import * as helpers from './render-helpers.js';
 import { ValueEmitter } from './emit-value.js';
 
-const helperSources: Record<string, (...a: never[]) => unknown> = {
+/** Each helper's function: its source text goes into modules; `octohookc test` also calls them. */
+export const helperSources: Record<string, (...a: never[]) => unknown> = {
   $g: helpers.$g,
   $v: helpers.$v,
   $t: helpers.$t,

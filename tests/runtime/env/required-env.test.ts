@@ -2,7 +2,7 @@
 // `@env` variables each hook, oauth block and octoprint setting reads without a `default`;
 // `octohook run` and `octohookc test` refuse to start (exit 2) while one is unset or empty,
 // naming each with the hooks that read it; the dry run shows `<unset NAME>` instead.
-import { suite } from 'uvu';
+import { suite } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

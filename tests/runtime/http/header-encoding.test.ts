@@ -1,7 +1,7 @@
 // Header values outside printable ASCII go out as RFC 2047 encoded words (issue 10.4): a
 // file name with umlauts or an emoji no longer dead-letters the webhook, and a line break
 // in a rendered value can never start a header of its own.
-import { suite } from 'uvu';
+import { suite } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { encodeHeaderValue, needsEncoding } from '../../../runtime/http/header-encoding.js';
 import { prepareRequest } from '../../../runtime/http/prepare-request.js';

@@ -3,7 +3,7 @@
 // "not an OctoPrint at URL", once per change, and retried slowly; https:// to a plain-http
 // port says "does not speak HTTPS; try http://…" within a few seconds. All against real
 // servers on 127.0.0.1.
-import { suite } from 'uvu';
+import { suite } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
