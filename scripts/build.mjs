@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Builds the package: first the schema tables (the expensive TypeScript-compiler work,
-// done once here so `octohookc check` never pays for it), then a plain transpile of
+// done once here so `octohookc check` never pays for it) and the source text of the
+// functions compiled modules carry (scripts/gen-emitted-source.mjs), then a plain transpile of
 // every TypeScript source into dist/ with the same layout. Type checking is `npm run typecheck`.
 import { build } from 'esbuild';
 import { readdirSync, statSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSchemaTables } from './gen-schema-tables.mjs';
+import { generateEmittedSource } from './gen-emitted-source.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const allDirs = ['grammar', 'compiler', 'runtime', 'schema', 'generated', 'simulator', 'tests', 'bench', 'scripts'];
@@ -16,6 +18,7 @@ const outDir = join(root, process.env.OCTOHOOK_OUT || 'dist');
 const sourceDirs = process.env.OCTOHOOK_DIRS ? process.env.OCTOHOOK_DIRS.split(',') : allDirs;
 
 if (existsSync(join(root, 'schema'))) generateSchemaTables(root);
+await generateEmittedSource(root);
 
 function walk(dir, out) {
   if (!existsSync(dir)) return out;

@@ -7,7 +7,7 @@ import { entryKey } from '../../grammar/entry-key.js';
 import type { RenderContext } from '../../runtime/compiled-module.js';
 import type { CheckedHook } from '../phases/2-check/checked-model.js';
 import { ValueEmitter } from '../phases/3-emit/emit-value.js';
-import { helperSources } from '../phases/3-emit/index.js';
+import { helperSource } from '../phases/3-emit/emitted-source.js';
 
 export interface EmptyPlaceholder {
   /** As written in the file: `@job.file.name`, `@{progress.printTimeLeft | duration}`. */
@@ -22,8 +22,9 @@ function evaluate(p: ParamNode, ctx: RenderContext): unknown {
   const e = new ValueEmitter();
   const expr = e.param(p);
   const names = [...e.helpers];
-  const run = new Function('c', ...names, `return ${expr};`) as (...a: unknown[]) => unknown;
-  return run(ctx, ...names.map((n) => helperSources[n]));
+  // The helpers' shipped text, so the check reads the placeholder exactly as a module will.
+  const run = new Function('c', `${names.map(helperSource).join('\n')}\nreturn ${expr};`) as (c: unknown) => unknown;
+  return run(ctx);
 }
 
 /**
