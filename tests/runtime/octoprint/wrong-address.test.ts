@@ -120,11 +120,11 @@ t('octohook run against something that is not OctoPrint, or https to plain http:
   const file = join(dir, 'hooks.ohk');
   writeFileSync(file, `hook a on PrintDone { url "http://127.0.0.1:9/x" }\n`);
   const env = { OCTOPRINT_API_KEY: 'k', OCTOHOOK_STATE_DIR: join(dir, 'state') };
-  const notOcto = await runBin('octohook', ['run', file, '--octoprint', base], env, { until: /not an OctoPrint/, timeoutMs: 5000 });
+  const notOcto = await runBin('octohook', ['run', file, '--octoprint', base], env, { until: /not an OctoPrint/, timeoutMs: 15_000 });
   assert.match(notOcto.err, new RegExp(`ERROR not an OctoPrint at ${base}/: POST /api/login was answered with HTTP 404`));
   assert.is(notOcto.code, 0, 'still running until stopped');
   const https = base.replace('http:', 'https:');
-  const tls = await runBin('octohook', ['run', file, '--octoprint', https], env, { until: /does not speak HTTPS/, timeoutMs: 5000 });
+  const tls = await runBin('octohook', ['run', file, '--octoprint', https], env, { until: /does not speak HTTPS/, timeoutMs: 15_000 });
   assert.match(tls.err, new RegExp(`ERROR OctoPrint at ${https}/ does not speak HTTPS .*; try ${base}/`));
   assert.is(tls.code, 0);
 });
