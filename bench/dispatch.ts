@@ -33,14 +33,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { BENCH_EVENT, benchHooks, buildDaemon, startDaemon, type RunningDaemon } from './support/daemon.js';
+import { retryPolicy } from '../runtime/delivery/retry-policy.js';
 import { fixed, median, option, percentile } from './support/stats.js';
 import { World, type Arrivals } from './support/world.js';
 
-const burst = option('--burst', 3000);
+// A burst fits in one hook's bound on pending deliveries (retryPolicy.maxPendingPerHook):
+// beyond it the daemon dead-letters the oldest, as it would for a target that is down.
+const burst = option('--burst', retryPolicy.maxPendingPerHook);
 const rounds = option('--rounds', 3);
 const paced = option('--paced', 1000);
 const intervalMs = option('--interval-ms', 10);
-const WARMUP = 2000;
+const WARMUP = retryPolicy.maxPendingPerHook;
 const HELD = 100;
 
 const now = () => Number(process.hrtime.bigint());

@@ -13,6 +13,7 @@ import type { CompiledHook } from '../compiled-module.js';
 import type { DeliveryEngine } from '../delivery/delivery-engine.js';
 import { Cooldowns } from './cooldown.js';
 import type { DeliveryOutcome } from '../delivery/sender.js';
+import { reasonOf } from '../errors.js';
 import { childLog } from '../log/logger.js';
 import { prepareHookRequest, type PrepareDeps } from './prepare-hook-request.js';
 import type { Firing } from './firing.js';
@@ -72,6 +73,11 @@ export class Dispatcher {
           return;
         }
         engine.accept(hook, firing, p.request);
+      }, (error) => {
+        // A bug, or the outbox refusing the record: this firing is lost for this hook, and says so.
+        const reason = `not recorded: ${reasonOf(error)}`;
+        log.error('not sent', { reason });
+        this.options.onOutcome?.(hook, firing, { kind: 'failed', reason });
       });
     }
     return queued;
