@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { templatePath } from '../../compiler/cli/write-bundle.js';
 import { projectRoot } from '../support/project-root.js';

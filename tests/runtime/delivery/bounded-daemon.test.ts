@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { suite } from 'uvu';
+import { suite } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { OctoPrintSimulator } from '../../../simulator/index.js';
 import { projectRoot } from '../../support/project-root.js';

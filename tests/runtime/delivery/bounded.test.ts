@@ -2,7 +2,7 @@
 // by each delivery's own deadline (acceptance + its hook's schedule), keeps at most its
 // bound, and still delivers in order once the target is back. Run on a ManualClock.
 import { readFileSync } from 'node:fs';
-import { suite } from 'uvu';
+import { suite } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { lifetimeMs } from '../../../runtime/delivery/retry-policy.js';
 import { decodeFile } from '../../../runtime/outbox/frame.js';

@@ -1,6 +1,6 @@
 // The dispatcher's own rules, through the delivery rig (real receiver, ManualClock): the
 // per-hook cooldown, and what happens when a hook's queued task fails.
-import { suite } from 'uvu';
+import { suite } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { HookQueues } from '../../../runtime/dispatch/hook-queues.js';
 import { startRig, type Rig } from '../../support/delivery-rig.js';
