@@ -7,8 +7,8 @@
 // to the language reference are file URLs into the installed package (compiler/diagnostics/
 // docs-url.ts), which mean nothing elsewhere; the help text names the reference's section.
 import { relative, resolve, sep } from 'node:path';
-import { catalogue } from './catalogue.js';
-import type { Diagnostic } from './diagnostic.js';
+import { catalogue } from '../../language/catalogue.js';
+import type { Diagnostic } from '../../language/diagnostic.js';
 
 const level = { error: 'error', warning: 'warning', info: 'note' } as const;
 

@@ -3,7 +3,7 @@
 // rewritten (params-rewrite.ts), secrets moved to `@env` (secrets.ts), and a note wherever
 // the plugin did something this file cannot or should not copy.
 import { isTrigger } from '../phases/2-check/check-triggers.js';
-import { topicFor } from '../triggers/plugin-triggers.js';
+import { topicFor } from '../../language/plugin-triggers.js';
 import { mayBe, mustBe } from '../schema/type-utils.js';
 import { schemaTables } from '../schema/tables.js';
 import { hookNameFor } from './hook-names.js';
@@ -14,6 +14,7 @@ import { pluginDefaultMessages, pluginEvents, type PluginHook } from './plugin-h
 import { authScheme, envName, findUrlSecrets, isSecretKey, type EnvRegistry } from './secrets.js';
 import { httpMethods } from '../phases/2-check/setting-values.js';
 import { isObject } from '../../runtime/is-object.js';
+import { headerNameToken } from '../../runtime/compiled-module.js';
 
 /** The URL with its secrets blanked out, for naming the hook after what is left. */
 function withoutSecrets(url: string): string {
@@ -39,7 +40,6 @@ export interface TranslatedHook {
 }
 
 const methods: readonly string[] = httpMethods;
-const headerToken = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const PLACEHOLDER_URL = 'https://example.invalid/set-the-url';
 
 /** Python's int() on the stored interval string, or null where it raised. */
@@ -148,7 +148,7 @@ function translateHeaders(h: PluginHook, w: HookWork, ctx: ParamContext, state: 
   }
   const out: OhkEntry[] = [];
   for (const [name, value] of Object.entries(parsed.value)) {
-    if (!headerToken.test(name)) {
+    if (!headerNameToken.test(name)) {
       w.notes.push(`header ${JSON.stringify(name)} is not a valid header name (the plugin's request failed on it); left out`);
       continue;
     }
@@ -311,7 +311,7 @@ function translateOAuth(h: PluginHook, w: HookWork, state: ImportState): string 
   }
   if (headers.ok && isObject(headers.value)) {
     for (const [hn, hv] of Object.entries(headers.value)) {
-      if (!headerToken.test(hn) || hv === null || typeof hv === 'object') continue;
+      if (!headerNameToken.test(hn) || hv === null || typeof hv === 'object') continue;
       const value = String(hv);
       if (hn.toLowerCase() === 'content-type' && !isGet && (!value.toLowerCase().includes(required!) || value.trim().toLowerCase() === required)) continue;
       if (isSecretKey(hn) && value.trim() !== '') {

@@ -7,8 +7,8 @@ import {
   type Position as LspPosition,
   type Range as LspRange,
 } from 'vscode-languageserver/node';
-import type { Position, Range } from '../../grammar/ast.js';
-import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
+import type { Position, Range } from '../../language/range.js';
+import type { Diagnostic, Severity } from '../../language/diagnostic.js';
 import { docsUrl } from '../diagnostics/docs-url.js';
 
 /** What every published diagnostic names as its producer. */

@@ -3,9 +3,11 @@
 // (Python's format) — are plain text to octohook and would be sent as written. Only names whose
 // root is a real parameter count, so JSON-ish text (`{"a": 1}`), prices (`$5`) and words in
 // braces (`{see below}`) stay quiet.
-import type { Position, StringNode, TextPart } from '../../../grammar/ast.js';
+import type { StringNode, TextPart } from '../../../grammar/ast.js';
+import type { Position } from '../../../language/range.js';
 import type { CheckContext } from './check-context.js';
 import { rootNames } from './check-param.js';
+import { diag } from '../../../language/diagnostic.js';
 
 const PATH = '[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*';
 // In this order at each position: `{{ x }}`, `${x}`, `{x}` (not inside `{{ }}`), `$x`.
@@ -23,7 +25,7 @@ export function checkForeignPlaceholders(ctx: CheckContext, s: StringNode): void
       const path = m[1] ?? m[2] ?? m[3] ?? m[4];
       roots ??= new Set(rootNames(ctx));
       if (!roots.has(path.split('.')[0])) continue;
-      ctx.report('foreignPlaceholder', rangeOf(part, m.index, m[0].length), m[0], `@${path}`);
+      ctx.report(diag.foreignPlaceholder(rangeOf(part, m.index, m[0].length), { written: m[0], param: `@${path}` }));
     }
   }
 }

@@ -6,6 +6,7 @@ import type { CheckContext } from './check-context.js';
 import { checkParam } from './check-param.js';
 import { checkTemplate } from './check-value.js';
 import type { ParamScope } from './param-scope.js';
+import { diag } from '../../../language/diagnostic.js';
 
 export function checkUrl(ctx: CheckContext, value: Value | undefined, scope: ParamScope, setting: string): void {
   if (!value || value.recovered) return;
@@ -14,23 +15,23 @@ export function checkUrl(ctx: CheckContext, value: Value | undefined, scope: Par
     return;
   }
   if (value.kind !== 'String') {
-    ctx.report('settingType', value.range, setting, 'a URL in quotes');
+    ctx.report(diag.settingType(value.range, { setting, expected: 'a URL in quotes' }));
     return;
   }
   checkTemplate(ctx, value, { ...scope, position: 'url' });
   const first = value.parts[0];
   if (!first) {
-    ctx.report('invalidUrl', value.range, 'it is empty');
+    ctx.report(diag.invalidUrl(value.range, { problem: 'it is empty' }));
     return;
   }
   if (first.kind === 'Param') {
-    if (first.segments[0]?.name !== 'env') ctx.report('invalidUrl', value.range, "it must start with 'http://', 'https://' or '@env.NAME'");
+    if (first.segments[0]?.name !== 'env') ctx.report(diag.invalidUrl(value.range, { problem: "it must start with 'http://', 'https://' or '@env.NAME'" }));
     return;
   }
   const literal = value.parts.length === 1;
   const text = first.text;
   const problem = urlProblem(text, literal);
-  if (problem) ctx.report('invalidUrl', value.range, problem);
+  if (problem) ctx.report(diag.invalidUrl(value.range, { problem }));
 }
 
 function urlProblem(text: string, complete: boolean): string | undefined {

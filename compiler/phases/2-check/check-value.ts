@@ -8,6 +8,7 @@ import { checkForeignPlaceholders } from './check-foreign-placeholders.js';
 import { checkParam } from './check-param.js';
 import type { ParamScope } from './param-scope.js';
 import { entryKey } from '../../../grammar/entry-key.js';
+import { diag } from '../../../language/diagnostic.js';
 
 const UNKNOWN: SchemaType = { kind: 'unknown' };
 
@@ -41,7 +42,7 @@ export function checkValue(ctx: CheckContext, value: Value | undefined, scope: P
       const seen = new Set<string>();
       for (const entry of value.entries) {
         const key = entryKey(entry);
-        if (seen.has(key) && !entry.recovered) ctx.report('duplicateKey', entry.key.range, key);
+        if (seen.has(key) && !entry.recovered) ctx.report(diag.duplicateKey(entry.key.range, { key }));
         seen.add(key);
         checkValue(ctx, entry.value, inner, json);
       }
@@ -53,7 +54,7 @@ export function checkValue(ctx: CheckContext, value: Value | undefined, scope: P
     case 'Word':
     case 'Duration':
     case 'Size':
-      if (json) ctx.report('notJsonValue', value.range, `'${value.kind === 'Word' ? value.name : value.kind === 'Duration' ? value.raw : `${value.width} x ${value.height}`}'`);
+      if (json) ctx.report(diag.notJsonValue(value.range, { value: `'${value.kind === 'Word' ? value.name : value.kind === 'Duration' ? value.raw : `${value.width} x ${value.height}`}'` }));
       return UNKNOWN;
     case 'Number':
       return { kind: 'number' };
