@@ -27,3 +27,6 @@ export const snapshotLimits = {
   quality: { min: 1, max: 100 },
   timeoutMs: { min: 100, max: 60_000 },
 } as const;
+
+/** The URL written where one is needed but unknown: the importer's stand-in, the quick fix's start. `.invalid` never resolves. */
+export const placeholderUrl = 'https://example.invalid/set-the-url';

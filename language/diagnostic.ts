@@ -71,6 +71,11 @@ export const diag = Object.fromEntries(
   Object.keys(catalogue).map((id) => [id, (range: Range, ...rest: unknown[]) => build(id as DiagnosticId, range, rest)]),
 ) as { readonly [K in DiagnosticId]: DiagnosticConstructor<K> };
 
+/** The earlier place a duplicate repeats. */
+export function firstHere(range: Range, message: string): RelatedPlace {
+  return { range, message };
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

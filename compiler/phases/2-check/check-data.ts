@@ -7,7 +7,7 @@ import type { CheckContext } from './check-context.js';
 import { checkValue, wholeParam } from './check-value.js';
 import type { ParamScope } from './param-scope.js';
 import { entryKey } from '../../../grammar/entry-key.js';
-import { diag } from '../../../language/diagnostic.js';
+import { diag, firstHere } from '../../../language/diagnostic.js';
 
 export interface CheckedData {
   entries: ObjectEntry[];
@@ -18,16 +18,17 @@ export interface CheckedData {
 export function checkData(ctx: CheckContext, data: ObjectNode, scope: ParamScope, isGet: boolean): CheckedData {
   const entries: ObjectEntry[] = [];
   let snapshotEntry: ObjectEntry | null = null;
-  const seen = new Set<string>();
+  const seen = new Map<string, ObjectEntry>();
   for (const entry of data.entries) {
     if (entry.recovered) continue;
     const key = entryKey(entry);
-    if (seen.has(key)) ctx.report(diag.duplicateKey(entry.key.range, { key }));
-    seen.add(key);
+    const earlier = seen.get(key);
+    if (earlier) ctx.report(diag.duplicateKey(entry.key.range, { key }, { related: [firstHere(earlier.key.range, `'${key}' is first set here.`)] }));
+    seen.set(key, entry);
     const whole = wholeParam(entry.value);
     if (whole && whole.segments[0]?.name === 'snapshot') {
       checkValue(ctx, entry.value, { ...scope, position: 'data-top' }, true);
-      if (snapshotEntry) ctx.report(diag.snapshotTwice(entry.range, { firstLine: snapshotEntry.range.start.line }));
+      if (snapshotEntry) ctx.report(diag.snapshotTwice(entry.range, { firstLine: snapshotEntry.range.start.line }, { related: [firstHere(snapshotEntry.range, "The first '@snapshot' is here.")] }));
       else snapshotEntry = entry;
       if (isGet) ctx.report(diag.getWithBody(entry.range, { problem: "'@snapshot' cannot be sent" }));
       continue;

@@ -1,7 +1,7 @@
 // One `hook NAME on TRIGGERS { … }`: its settings, its templates against its triggers, and
 // the defaults that make it a complete webhook.
 import type { HookDecl, ObjectNode, Value } from '../../../grammar/ast.js';
-import { hookCooldownMs, hookTimeoutMs } from '../../../language/defaults.js';
+import { hookCooldownMs, hookTimeoutMs, placeholderUrl } from '../../../language/defaults.js';
 import { contentKinds, type ContentKind } from '../../../runtime/compiled-module.js';
 import type { CheckContext } from './check-context.js';
 import type { CheckedHook, CheckedSnapshot } from './checked-model.js';
@@ -17,7 +17,8 @@ import { checkSecretValue } from './check-secret-value.js';
 import { checkRetry } from './check-retry.js';
 import { checkValue } from './check-value.js';
 import { closestName } from '../../schema/did-you-mean.js';
-import { diag } from '../../../language/diagnostic.js';
+import { diag, type Suggestion } from '../../../language/diagnostic.js';
+import type { Range } from '../../../language/range.js';
 
 export const hookSettings = ['url', 'method', 'content', 'headers', 'data', 'oauth', 'device', 'secret', 'messages', 'enabled', 'timeout', 'cooldown', 'snapshot', 'retry', 'sign'] as const;
 
@@ -53,7 +54,7 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
   const isGet = method === 'GET';
 
   const url = s.get('url')?.value;
-  if (!url && !partial) ctx.report(diag.missingSetting(decl.name.range, { subject: `Hook '${name}'`, needs: "a 'url'" }));
+  if (!url && !partial) ctx.report(diag.missingSetting(decl.name.range, { subject: `Hook '${name}'`, needs: "a 'url'" }, { suggestions: addUrl(decl) }));
   else checkUrl(ctx, url, scope, 'url');
 
   const headers = checkHeaders(ctx, readObject(ctx, s.get('headers')), scope);
@@ -146,4 +147,17 @@ function checkSign(ctx: CheckContext, v: Value | undefined): Value | null {
 
 function isContentKind(word: string): word is ContentKind {
   return (contentKinds as readonly string[]).includes(word);
+}
+
+/** The quick fix for a hook without a URL: a first line in its block, with a stand-in to replace. */
+function addUrl(decl: HookDecl): Suggestion[] {
+  const body = decl.body;
+  if (!body || body.recovered) return [];
+  const indent = ' '.repeat(decl.keyword.start.column - 1);
+  const open = body.range.start;
+  const at: Range = { start: { line: open.line, column: open.column + 1, offset: open.offset + 1 }, end: { line: open.line, column: open.column + 1, offset: open.offset + 1 } };
+  // What followed '{' on its own line stays on a line of its own.
+  const sameLine = body.entries.length > 0 ? body.entries[0].range.start.line === open.line : body.range.end.line === open.line;
+  const replacement = `\n${indent}  url "${placeholderUrl}"${sameLine ? `\n${indent}` : ''}`;
+  return [{ title: "Add a 'url'", range: at, replacement }];
 }

@@ -8,7 +8,8 @@ import { triggerSynonyms } from '../../../language/trigger-synonyms.js';
 import { pluginTriggers, topicFor } from '../../../language/plugin-triggers.js';
 import type { CheckContext } from './check-context.js';
 import type { CheckedTrigger } from './checked-model.js';
-import { diag } from '../../../language/diagnostic.js';
+import { diag, firstHere } from '../../../language/diagnostic.js';
+import type { Range } from '../../../language/range.js';
 
 export function triggerNames(): string[] {
   return [...new Set([...Object.keys(pluginTriggers), ...Object.keys(schemaTables.events)])];
@@ -25,7 +26,7 @@ export function suggestTrigger(name: string, candidates: readonly string[]): str
 
 export function checkTriggers(ctx: CheckContext, hook: HookDecl): CheckedTrigger[] {
   const out: CheckedTrigger[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Range>();
   for (const t of hook.triggers) {
     if (t.recovered) continue;
     const name = t.name.name;
@@ -33,11 +34,12 @@ export function checkTriggers(ctx: CheckContext, hook: HookDecl): CheckedTrigger
       ctx.report(diag.unknownTrigger(t.name.range, { name }, { didYouMean: suggestTrigger(name, triggerNames()) }));
       continue;
     }
-    if (seen.has(name)) {
-      ctx.report(diag.duplicateTrigger(t.name.range, { name }));
+    const earlier = seen.get(name);
+    if (earlier) {
+      ctx.report(diag.duplicateTrigger(t.name.range, { name }, { related: [firstHere(earlier, `'${name}' is first listed here.`)] }));
       continue;
     }
-    seen.add(name);
+    seen.set(name, t.name.range);
     const trigger: CheckedTrigger = { event: name, topic: topicFor(name) };
     if (name === 'Progress') {
       if (!t.every) {

@@ -1,7 +1,7 @@
 // Phase 2: what the file means. Top-level declarations first (so hooks can see every oauth
 // block and the file's defaults wherever they are written), then each hook.
 import type { OhkFile, Value } from '../../../grammar/ast.js';
-import { diag, type Diagnostic } from '../../../language/diagnostic.js';
+import { diag, firstHere, type Diagnostic } from '../../../language/diagnostic.js';
 import type { Range } from '../../../language/range.js';
 import { CheckContext } from './check-context.js';
 import type { CheckedFile, CheckedHook, CheckedSnapshot } from './checked-model.js';
@@ -20,13 +20,14 @@ export interface CheckResult {
 
 export function check(file: OhkFile): CheckResult {
   const ctx = new CheckContext();
-  const once = new Map<string, true>();
+  const once = new Map<string, Range>();
   const first = (name: string, range: Range) => {
-    if (once.has(name)) {
-      ctx.report(diag.duplicateBlock(range, { name }));
+    const earlier = once.get(name);
+    if (earlier) {
+      ctx.report(diag.duplicateBlock(range, { name }, { related: [firstHere(earlier, `'${name}' is first set here.`)] }));
       return false;
     }
-    once.set(name, true);
+    once.set(name, range);
     return true;
   };
 
@@ -78,16 +79,17 @@ export function check(file: OhkFile): CheckResult {
 
   const defaults: FileDefaults = { device, secret, messages, snapshot };
   const hooks: CheckedHook[] = [];
-  const names = new Set<string>();
+  const names = new Map<string, Range>();
   for (const item of file.items) {
     if (item.kind !== 'Hook') continue;
     const hook = checkHook(ctx, item, defaults);
     if (!hook) continue;
-    if (names.has(hook.name)) {
-      ctx.report(diag.duplicateHook(item.name!.range, { name: hook.name }));
+    const earlier = names.get(hook.name);
+    if (earlier) {
+      ctx.report(diag.duplicateHook(item.name!.range, { name: hook.name }, { related: [firstHere(earlier, `Hook '${hook.name}' is first defined here.`)] }));
       continue;
     }
-    names.add(hook.name);
+    names.set(hook.name, item.name!.range);
     hooks.push(hook);
   }
 

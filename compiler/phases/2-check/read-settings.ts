@@ -6,7 +6,7 @@ import { suggestWithSynonyms } from '../../schema/did-you-mean.js';
 import type { CheckContext } from './check-context.js';
 import { entryKey } from '../../../grammar/entry-key.js';
 import { settingSynonyms } from '../../../language/setting-synonyms.js';
-import { diag } from '../../../language/diagnostic.js';
+import { diag, firstHere } from '../../../language/diagnostic.js';
 
 export function readSettings(
   ctx: CheckContext,
@@ -24,8 +24,9 @@ export function readSettings(
       ctx.report(diag.unknownSetting(entry.key.range, { name, block: where }, { didYouMean: suggestWithSynonyms(name, allowed, settingSynonyms) }));
       continue;
     }
-    if (seen.has(name)) {
-      ctx.report(diag.duplicateSetting(entry.key.range, { name }));
+    const earlier = seen.get(name);
+    if (earlier) {
+      ctx.report(diag.duplicateSetting(entry.key.range, { name }, { related: [firstHere(earlier.key.range, `'${name}' is first set here.`)] }));
       continue;
     }
     seen.set(name, entry);
