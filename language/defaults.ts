@@ -1,6 +1,9 @@
 // What a setting is when a file leaves it out, and the bounds the checker holds it to. Named
 // here once so the checker, the language server's hover texts and the docs say the same number.
 
+/** `method` of a hook and of an oauth block. */
+export const defaultMethod = 'POST';
+
 /** `timeout` of a hook: how long one HTTP request may take. */
 export const hookTimeoutMs = { default: 10_000, min: 1_000, max: 600_000 } as const;
 

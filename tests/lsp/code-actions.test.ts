@@ -108,6 +108,12 @@ test('a Jinja placeholder becomes a parameter, braced where a letter follows', a
   assert.equal(codes(braced.after), []);
 });
 
+test("a whole object in text: '| json' says it is meant", async () => {
+  const { fixed, after } = await fix(hook('  headers { "X-Job": "job @job here" }\n'), 'OH2160', "Add '| json'");
+  assert.ok(fixed.includes('"job @{job | json} here"'), fixed);
+  assert.equal(codes(after), []);
+});
+
 test('a hook without a url gets one, on a line of its own', async () => {
   for (const text of ['hook h on PrintDone {\n  data { x: 1 }\n}\n', 'hook h on PrintDone { method POST }\n', '  hook h on PrintDone {}\n']) {
     const { fixed, after } = await fix(text, 'OH3022', "Add a 'url'");

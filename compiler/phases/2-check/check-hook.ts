@@ -1,7 +1,7 @@
 // One `hook NAME on TRIGGERS { … }`: its settings, its templates against its triggers, and
 // the defaults that make it a complete webhook.
 import type { HookDecl, ObjectNode, Value } from '../../../grammar/ast.js';
-import { hookCooldownMs, hookTimeoutMs, placeholderUrl } from '../../../language/defaults.js';
+import { defaultMethod, hookCooldownMs, hookTimeoutMs, placeholderUrl } from '../../../language/defaults.js';
 import { contentKinds, type ContentKind } from '../../../runtime/compiled-module.js';
 import type { CheckContext } from './check-context.js';
 import type { CheckedHook, CheckedSnapshot } from './checked-model.js';
@@ -50,7 +50,7 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
   }
   const scope = { triggers: events, oauth, position: 'value' as const, uses };
 
-  const method = readMethod(ctx, s.get('method')) ?? 'POST';
+  const method = readMethod(ctx, s.get('method')) ?? defaultMethod;
   const isGet = method === 'GET';
 
   const url = s.get('url')?.value;

@@ -11,6 +11,7 @@ import { readSettings } from './read-settings.js';
 import { entryKey } from '../../../grammar/entry-key.js';
 import { readMethod, readObject, readWord } from './setting-values.js';
 import { diag } from '../../../language/diagnostic.js';
+import { defaultMethod } from '../../../language/defaults.js';
 
 const returnTypes = ['string', 'number', 'boolean', 'object', 'array'];
 
@@ -25,7 +26,7 @@ export function checkOAuth(ctx: CheckContext, decl: OAuthDecl): CheckedOAuth | u
   if (!url && !decl.recovered && !decl.body?.recovered) ctx.report(diag.missingSetting(decl.name.range, { subject: `OAuth block '${name}'`, needs: "a 'url'" }));
   else checkUrl(ctx, url, scope, 'url');
 
-  const method = readMethod(ctx, s.get('method')) ?? 'POST';
+  const method = readMethod(ctx, s.get('method')) ?? defaultMethod;
   let content: 'json' | 'form' = 'json';
   const c = readWord(ctx, s.get('content'), 'json or form');
   if (c !== undefined) {

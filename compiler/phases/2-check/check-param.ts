@@ -109,7 +109,8 @@ export function checkParam(ctx: CheckContext, param: ParamNode, scope: ParamScop
       }
       type = w.type;
       if (segments.length === 1 && (scope.position === 'text' || scope.position === 'url') && param.filters.length === 0 && mustBeObject(type)) {
-        ctx.report(diag.rootWithoutPath(whole, { name: root.name, type: typeToString(type) }));
+        const replacement = `@{${root.name} | json}`;
+        ctx.report(diag.rootWithoutPath(whole, { name: root.name, type: typeToString(type) }, { suggestions: [{ title: "Add '| json'", range: whole, replacement }] }));
       }
     }
   }

@@ -72,6 +72,6 @@ export function checkRetry(ctx: CheckContext, entry: ObjectEntry | undefined): n
 /** The first `n` delays of a schedule, repeating its last delay when it is shorter. */
 function extend(delays: readonly number[], n: number): number[] {
   const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push(delays[Math.min(i, delays.length - 1)] ?? 5_000);
+  for (let i = 0; i < n; i++) out.push(delays[Math.min(i, delays.length - 1)] ?? defaultRetryDelaysMs[0]);
   return out;
 }
