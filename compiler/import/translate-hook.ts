@@ -12,7 +12,7 @@ import { env, text, type OhkEntry, type OhkHook, type OhkOAuth, type OhkValue, t
 import { literalText, rewriteString, typeOfPath, type ParamContext } from './params-rewrite.js';
 import { pluginDefaultMessages, pluginEvents, type PluginHook } from './plugin-hook.js';
 import { authScheme, envName, findUrlSecrets, isSecretKey, type EnvRegistry } from './secrets.js';
-import { httpMethods } from '../phases/2-check/setting-values.js';
+import { httpMethods } from '../../language/settings-table.js';
 import { isObject } from '../../runtime/is-object.js';
 
 /** The URL with its secrets blanked out, for naming the hook after what is left. */

@@ -15,7 +15,7 @@ import { oauthBlocks, oauthReturns, viewsOf, type FileViews } from './file-views
 import { markdown, presenceLine, triggerDoc } from './markdown.js';
 import { paramEnv, type Place } from './param-env.js';
 import { fieldChoices, rootChoices, type FieldChoice } from './param-types.js';
-import { returnTypes, settingsOf, topLevelForms, type SettingsBlock } from './settings-table.js';
+import { describeBlock, returnTypes, settingsOf, type SettingsBlock } from '../../language/settings-table.js';
 
 export function completionsAt(doc: TextDocument, analysis: Analysis, offset: number): CompletionItem[] {
   const text = analysis.text;
@@ -69,10 +69,6 @@ function settingsBlockOf(frames: readonly Frame[]): SettingsBlock | undefined {
   if (frames.length === 1 && (top === 'hook' || top === 'oauth' || top === 'octoprint' || top === 'webcam')) return top;
   if (frames.length === 2 && top === 'hook' && frames[1].key === 'snapshot' && frames[1].bracket === '{') return 'snapshot';
   return undefined;
-}
-
-function describeBlock(block: SettingsBlock): string {
-  return block === 'snapshot' ? 'hook snapshot' : block;
 }
 
 /** The key an entry's value is being written for: `[method]` or `[x, :]`. */
@@ -156,7 +152,7 @@ function topLevelCompletions(ctx: CursorContext, range: LspRange): CompletionIte
   const head = st[0]?.text;
   const atStart = st.length === 0 || ((head === 'device' || head === 'secret') && st.length >= 2 && ctx.newlineBefore);
   if (!atStart) return [];
-  return topLevelForms.map((f) => ({ label: f.name, kind: CompletionItemKind.Keyword, documentation: markdown(f.doc), textEdit: { range, newText: f.name } }));
+  return settingsOf('top').map((f) => ({ label: f.name, kind: CompletionItemKind.Keyword, documentation: markdown(f.doc), textEdit: { range, newText: f.name } }));
 }
 
 function triggerItems(range: LspRange, exclude: ReadonlySet<string>, only: readonly string[] | undefined, header: boolean): CompletionItem[] {

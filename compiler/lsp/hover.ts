@@ -10,7 +10,7 @@ import { codeBlock, markdown, presenceLine, triggerDoc } from './markdown.js';
 import { paramEnv, type Place } from './param-env.js';
 import { describePath } from './param-types.js';
 import { hitNear, type Hit } from './position-index.js';
-import { settingInfo, type SettingsBlock } from './settings-table.js';
+import { describeBlock } from '../../language/settings-table.js';
 import { toLspRange } from './to-lsp.js';
 import { entryKey } from '../../grammar/entry-key.js';
 
@@ -28,22 +28,12 @@ export function hoverAt(analysis: Analysis, offset: number): Hover | null {
     return { contents: markdown(codeBlock(`on ${t.name.name}${t.every ? ` every ${t.every.raw}%` : ''}`), triggerDoc(t.name.name)), range: toLspRange(t.name.range) };
   }
   if (hit.onKey) {
-    const block = settingsBlockOf(hit);
     const entry = hit.entries[hit.entries.length - 1];
-    const info = block ? settingInfo(block, hit.keys[hit.keys.length - 1]) : undefined;
-    if (info) return { contents: markdown(codeBlock(`${info.name} (${block === 'snapshot' ? 'hook snapshot' : block} setting)`), info.doc), range: toLspRange(entry.key.range) };
+    const setting = analysis.result.semantic?.settings.find((u) => u.entry === entry);
+    if (setting) return { contents: markdown(codeBlock(`${setting.spec.name} (${describeBlock(setting.spec.block)} setting)`), setting.spec.doc), range: toLspRange(entry.key.range) };
     if (messagesKey(hit)) return { contents: markdown(codeBlock(`message for ${entryKey(entry)}`), triggerDoc(hit.keys[hit.keys.length - 1])), range: toLspRange(entry.key.range) };
   }
   return null;
-}
-
-function settingsBlockOf(hit: Hit): SettingsBlock | undefined {
-  const item = hit.item;
-  const kind = item.kind === 'Hook' ? 'hook' : item.kind === 'OAuth' ? 'oauth' : item.kind === 'Block' && item.keyword.name !== 'messages' ? (item.keyword.name as 'octoprint' | 'webcam') : undefined;
-  if (!kind) return undefined;
-  if (hit.keys.length === 1) return kind;
-  if (hit.keys.length === 2 && kind === 'hook' && hit.keys[0] === 'snapshot') return 'snapshot';
-  return undefined;
 }
 
 function messagesKey(hit: Hit): boolean {

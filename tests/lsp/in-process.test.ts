@@ -5,17 +5,18 @@ import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { compile } from '../../compiler/compile.js';
 import { scanCursor } from '../../compiler/lsp/cursor-context.js';
-import { settingsOf, type SettingsBlock } from '../../compiler/lsp/settings-table.js';
+import { settingsOf, type SettingsBlock } from '../../language/settings-table.js';
 
-const wrap: Record<SettingsBlock, (line: string) => string> = {
+const wrap: Record<Exclude<SettingsBlock, 'top'>, (line: string) => string> = {
   hook: (l) => `hook a on PrintDone {\n  url "https://example.com"\n  ${l}\n}\n`,
   oauth: (l) => `oauth t {\n  ${l}\n}\nhook a on PrintDone {\n  url "https://example.com"\n  oauth t\n}\n`,
   octoprint: (l) => `octoprint {\n  ${l}\n}\nhook a on PrintDone {\n  url "https://example.com"\n}\n`,
   webcam: (l) => `webcam {\n  ${l}\n}\nhook a on PrintDone {\n  url "https://example.com"\n}\n`,
   snapshot: (l) => `hook a on PrintDone {\n  url "https://example.com"\n  snapshot {\n    ${l}\n  }\n}\n`,
+  retry: (l) => `hook a on PrintDone {\n  url "https://example.com"\n  retry {\n    ${l}\n  }\n}\n`,
 };
 
-for (const block of Object.keys(wrap) as SettingsBlock[]) {
+for (const block of Object.keys(wrap) as Array<keyof typeof wrap>) {
   test(`every ${block} setting completion offers is one the checker accepts`, () => {
     for (const s of settingsOf(block)) {
       const r = compile(wrap[block](`${s.name} "x"`));

@@ -3,6 +3,7 @@ import type { Range } from '../../../grammar/ast.js';
 import type { DiagnosticId } from '../../diagnostics/catalogue.js';
 import { diagnostic, withSuggestion, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { CheckedOAuth } from './checked-model.js';
+import { emptySemanticModel } from './semantic-model.js';
 
 export class CheckContext {
   readonly diagnostics: Diagnostic[] = [];
@@ -10,6 +11,8 @@ export class CheckContext {
   /** OAuth blocks by name, with their declared answer fields. */
   readonly oauth = new Map<string, CheckedOAuth>();
   readonly usedOAuth = new Set<string>();
+  /** What the editor features look up: settings, parameters and scopes as the checker read them. */
+  readonly semantic = emptySemanticModel();
 
   report(id: DiagnosticId, range: Range, ...args: Array<string | number>): void {
     this.diagnostics.push(diagnostic(id, range, ...args));

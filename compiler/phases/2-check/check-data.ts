@@ -18,6 +18,7 @@ export function checkData(ctx: CheckContext, data: ObjectNode, scope: ParamScope
   const entries: ObjectEntry[] = [];
   let snapshotEntry: ObjectEntry | null = null;
   const seen = new Set<string>();
+  ctx.semantic.regions.push({ range: data.range, scope: { ...scope, position: 'data-top' } });
   for (const entry of data.entries) {
     if (entry.recovered) continue;
     const key = entryKey(entry);

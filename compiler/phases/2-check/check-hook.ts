@@ -16,8 +16,9 @@ import { checkSecretValue } from './check-secret-value.js';
 import { checkRetry } from './check-retry.js';
 import { checkValue } from './check-value.js';
 import { closestName } from '../../schema/did-you-mean.js';
+import { defaults as settingDefaults, settingsTable } from '../../../language/settings-table.js';
 
-export const hookSettings = ['url', 'method', 'content', 'headers', 'data', 'oauth', 'device', 'secret', 'messages', 'enabled', 'timeout', 'cooldown', 'snapshot', 'retry', 'sign'] as const;
+const table = settingsTable.hook;
 
 export interface FileDefaults {
   device: Value | null;
@@ -33,7 +34,7 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
   const partial = !!(decl.recovered || decl.body?.recovered);
   const triggers = checkTriggers(ctx, decl);
   const events = triggers.map((t) => t.event);
-  const s = readSettings(ctx, decl.body, hookSettings, `hook '${name}'`);
+  const s = readSettings(ctx, decl.body, 'hook', `hook '${name}'`);
   const uses = new Set<string>();
 
   let oauth: string | null = null;
@@ -46,8 +47,9 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
     } else ctx.reportWithSuggestion('unknownOAuth', o.value!.range, closestName(oname, [...ctx.oauth.keys()]), oname);
   }
   const scope = { triggers: events, oauth, position: 'value' as const, uses };
+  ctx.semantic.hooks.push({ name, range: decl.range, triggers: events, oauth });
 
-  const method = readMethod(ctx, s.get('method')) ?? 'POST';
+  const method = readMethod(ctx, s.get('method')) ?? settingDefaults.method;
   const isGet = method === 'GET';
 
   const url = s.get('url')?.value;
@@ -62,14 +64,14 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
 
   let content: ContentKind = snapshotKey ? 'multipart' : 'json';
   const contentEntry = s.get('content');
-  const c = readWord(ctx, contentEntry, 'json, form or multipart');
+  const c = readWord(ctx, contentEntry, table.content.reader.what);
   if (contentEntry && c !== undefined) {
     const range = contentEntry.value!.range;
-    if (c !== 'json' && c !== 'form' && c !== 'multipart') ctx.report('unknownContent', range, c);
+    if (!table.content.reader.values.includes(c)) ctx.report('unknownContent', range, c);
     else if (isGet) ctx.report('getWithBody', range, `'content ${c}' does not apply`);
     else if (snapshotKey && c !== 'multipart') ctx.report('snapshotMakesMultipart', range, c);
     else {
-      content = c;
+      content = c as ContentKind;
       if (c === 'multipart' && !snapshotKey) ctx.report('multipartWithoutSnapshot', range);
     }
   }
@@ -94,13 +96,13 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
     if (v && !own.has(event)) collectRoots(v, uses);
   }
 
-  const enabled = readBoolean(ctx, s.get('enabled')) ?? true;
+  const enabled = readBoolean(ctx, s.get('enabled')) ?? settingDefaults.enabled;
   if (!enabled) ctx.report('disabledHook', s.get('enabled')!.value!.range, name);
-  const timeoutMs = readDuration(ctx, s.get('timeout'), 1000, 600_000) ?? 10_000;
-  const cooldownMs = readDuration(ctx, s.get('cooldown'), 0, 86_400_000) ?? 0;
+  const timeoutMs = readDuration(ctx, s.get('timeout'), table.timeout.reader) ?? settingDefaults.hookTimeoutMs;
+  const cooldownMs = readDuration(ctx, s.get('cooldown'), table.cooldown.reader) ?? settingDefaults.cooldownMs;
   const retryDelaysMs = checkRetry(ctx, s.get('retry'));
   const sign = checkSign(ctx, s.get('sign')?.value);
-  const snapshot = checkSnapshotSettings(ctx, readObject(ctx, s.get('snapshot')), defaults.snapshot, `the snapshot block of hook '${name}'`, 'url');
+  const snapshot = checkSnapshotSettings(ctx, readObject(ctx, s.get('snapshot')), defaults.snapshot, `the snapshot block of hook '${name}'`, 'snapshot');
 
   return {
     name,

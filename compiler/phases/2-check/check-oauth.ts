@@ -10,25 +10,27 @@ import { checkValue } from './check-value.js';
 import { readSettings } from './read-settings.js';
 import { entryKey } from '../../../grammar/entry-key.js';
 import { readMethod, readObject, readWord } from './setting-values.js';
+import { defaults, settingsTable } from '../../../language/settings-table.js';
 
-const returnTypes = ['string', 'number', 'boolean', 'object', 'array'];
+const table = settingsTable.oauth;
+const returnTypes: readonly string[] = table.returns.reader.types;
 
 export function checkOAuth(ctx: CheckContext, decl: OAuthDecl): CheckedOAuth | undefined {
   if (!decl.name || decl.name.recovered) return undefined;
   const name = decl.name.name;
   const where = `oauth ${name}`;
   const scope = { triggers: [], oauth: null, envOnly: `an oauth block`, position: 'value' as const };
-  const s = readSettings(ctx, decl.body, ['url', 'method', 'content', 'headers', 'data', 'returns'], `oauth block '${name}'`);
+  const s = readSettings(ctx, decl.body, 'oauth', `oauth block '${name}'`);
 
   const url = s.get('url')?.value;
   if (!url && !decl.recovered && !decl.body?.recovered) ctx.report('missingSetting', decl.name.range, `OAuth block '${name}'`, "a 'url'");
   else checkUrl(ctx, url, scope, 'url');
 
-  const method = readMethod(ctx, s.get('method')) ?? 'POST';
+  const method = readMethod(ctx, s.get('method')) ?? defaults.method;
   let content: 'json' | 'form' = 'json';
-  const c = readWord(ctx, s.get('content'), 'json or form');
+  const c = readWord(ctx, s.get('content'), table.content.reader.what);
   if (c !== undefined) {
-    if (c === 'json' || c === 'form') content = c;
+    if (table.content.reader.values.includes(c)) content = c as 'json' | 'form';
     else ctx.report('settingType', s.get('content')!.value!.range, 'content', 'json or form (a token request sends no file)');
   }
   const headers = checkHeaders(ctx, readObject(ctx, s.get('headers')), scope);
@@ -44,5 +46,6 @@ export function checkOAuth(ctx: CheckContext, decl: OAuthDecl): CheckedOAuth | u
     if (!returnTypes.includes(type)) ctx.report('returnsType', v.range, type || where);
     else returns[entryKey(entry)] = type;
   }
+  ctx.semantic.oauthReturns.set(name, returns);
   return { name, url: url ?? { kind: 'String', value: '', parts: [], quote: '"', range: decl.range }, method, content, headers, data, returns };
 }

@@ -8,7 +8,9 @@ import { checkTemplate } from './check-value.js';
 import type { ParamScope } from './param-scope.js';
 
 export function checkUrl(ctx: CheckContext, value: Value | undefined, scope: ParamScope, setting: string): void {
-  if (!value || value.recovered) return;
+  if (!value) return;
+  ctx.semantic.regions.push({ range: value.range, scope: { ...scope, position: 'url' } });
+  if (value.recovered) return;
   if (value.kind === 'Param') {
     checkParam(ctx, value, { ...scope, position: 'url' });
     return;

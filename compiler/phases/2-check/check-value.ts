@@ -20,6 +20,7 @@ export function wholeParam(value: Value | undefined) {
 }
 
 export function checkTemplate(ctx: CheckContext, s: StringNode, scope: ParamScope): void {
+  ctx.semantic.regions.push({ range: s.range, scope: { ...scope, position: scope.position === 'url' ? 'url' : 'text' } });
   checkForeignPlaceholders(ctx, s);
   for (const part of s.parts) if (part.kind === 'Param') checkParam(ctx, part, { ...scope, position: scope.position === 'url' ? 'url' : 'text' });
 }
@@ -29,7 +30,9 @@ export function checkTemplate(ctx: CheckContext, s: StringNode, scope: ParamScop
  * errors there. Elsewhere the caller has checked the value's form already.
  */
 export function checkValue(ctx: CheckContext, value: Value | undefined, scope: ParamScope, json: boolean): SchemaType {
-  if (!value || (value.recovered && value.kind !== 'Object' && value.kind !== 'Array')) return UNKNOWN;
+  if (!value) return UNKNOWN;
+  ctx.semantic.regions.push({ range: value.range, scope });
+  if (value.recovered && value.kind !== 'Object' && value.kind !== 'Array') return UNKNOWN;
   const whole = wholeParam(value);
   if (whole) return checkParam(ctx, whole, scope);
   const inner: ParamScope = { ...scope, position: scope.position === 'data-top' ? 'value' : scope.position };
