@@ -1,14 +1,11 @@
 // Hover: on a parameter's path segment, its type, the schema's documentation and the hook's
-// triggers it is present for; on a filter, its signature; on a trigger, the event; on a
-// setting, what it does.
+// triggers it is present for, in the scope the checker proved it in (its semantic model); on
+// a filter, its signature; on a trigger, the event; on a setting, its entry in the settings table.
 import type { Hover } from 'vscode-languageserver/node';
-import type { TopLevel } from '../../grammar/ast.js';
 import { filters } from '../filters/filter-table.js';
 import type { Analysis } from './document-state.js';
-import { viewsOf } from './file-views.js';
 import { codeBlock, markdown, presenceLine, triggerDoc } from './markdown.js';
-import { paramEnv, type Place } from './param-env.js';
-import { describePath } from './param-types.js';
+import { describePath } from '../phases/2-check/path-info.js';
 import { hitNear, type Hit } from './position-index.js';
 import { describeBlock } from '../../language/settings-table.js';
 import { toLspRange } from './to-lsp.js';
@@ -42,39 +39,17 @@ function messagesKey(hit: Hit): boolean {
   return item.kind === 'Hook' && hit.keys.length === 2 && hit.keys[0] === 'messages';
 }
 
-export function placeOfItem(item: TopLevel, keys: string[], inString: boolean): Place {
-  const place: Place = { block: 'none', keys, inString, itemStart: item.range.start.offset };
-  switch (item.kind) {
-    case 'Hook':
-      place.block = 'hook';
-      if (item.name) place.hookName = item.name.name;
-      break;
-    case 'OAuth':
-      place.block = 'oauth';
-      if (item.name) place.hookName = item.name.name;
-      break;
-    case 'Block':
-      place.block = item.keyword.name === 'octoprint' || item.keyword.name === 'webcam' || item.keyword.name === 'messages' ? item.keyword.name : 'other';
-      break;
-    case 'Device':
-      place.block = 'device';
-      break;
-    case 'Secret':
-      place.block = 'secret';
-      break;
-  }
-  return place;
-}
-
 function paramHover(analysis: Analysis, hit: Hit): Hover | null {
   const param = hit.param!;
   if (param.segments.length === 0) return null;
+  // The checker proved this very parameter: its scope is the one it was checked in.
+  const use = analysis.result.semantic?.params.find((p) => p.param === param);
+  if (!use) return null;
+  const scope = use.scope;
   const index = hit.segment ?? 0;
   const segment = param.segments[index];
   const path = param.segments.slice(0, index + 1).map((s) => s.name);
-  const views = viewsOf(analysis);
-  const env = paramEnv(placeOfItem(hit.item, hit.keys, hit.inString), views);
-  const info = describePath(path, env, views);
+  const info = describePath(path, scope, analysis.result.semantic!.oauth);
   const sinceLine = info.since ? `Since OctoPrint ${info.since}.` : undefined;
   // Only `@extra` differs per trigger: any other path that does not exist is simply not in the schema.
   const presence =
@@ -82,7 +57,7 @@ function paramHover(analysis: Analysis, hit: Hit): Hover | null {
       ? path.length === 1
         ? `\`${segment.name}\` is not a parameter here.`
         : `\`${segment.name}\` is not a field of \`${path.slice(0, -1).join('.')}\`.`
-      : env.triggers.length > 0 && info.root !== 'env' && info.root !== 'oauth'
+      : scope.triggers.length > 0 && info.root !== 'env' && info.root !== 'oauth'
         ? presenceLine(info.presentFor, info.missingFor)
         : undefined;
   const missingNote =

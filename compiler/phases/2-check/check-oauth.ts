@@ -4,6 +4,7 @@
 import type { OAuthDecl } from '../../../grammar/ast.js';
 import type { CheckContext } from './check-context.js';
 import type { CheckedOAuth } from './checked-model.js';
+import type { OAuthInfo } from './semantic-model.js';
 import { checkHeaders } from './check-headers.js';
 import { checkUrl } from './check-url.js';
 import { checkValue } from './check-value.js';
@@ -38,14 +39,18 @@ export function checkOAuth(ctx: CheckContext, decl: OAuthDecl): CheckedOAuth | u
   if (data) checkValue(ctx, data, scope, true);
 
   const returns: Record<string, string> = {};
+  const info: OAuthInfo = { name, nameRange: decl.name.range, fields: new Map() };
+  if (!ctx.semantic.oauth.has(name)) ctx.semantic.oauth.set(name, info);
   const r = readObject(ctx, s.get('returns'), "an object of field types, such as '{ access_token: string }'");
   for (const entry of r?.entries ?? []) {
     if (entry.recovered || !entry.value) continue;
     const v = entry.value;
     const type = v.kind === 'Word' ? v.name : v.kind === 'String' ? v.value : '';
     if (!returnTypes.includes(type)) ctx.report('returnsType', v.range, type || where);
-    else returns[entryKey(entry)] = type;
+    else {
+      returns[entryKey(entry)] = type;
+      info.fields.set(entryKey(entry), { type, keyRange: entry.key.range });
+    }
   }
-  ctx.semantic.oauthReturns.set(name, returns);
   return { name, url: url ?? { kind: 'String', value: '', parts: [], quote: '"', range: decl.range }, method, content, headers, data, returns };
 }

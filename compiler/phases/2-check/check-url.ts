@@ -21,18 +21,18 @@ export function checkUrl(ctx: CheckContext, value: Value | undefined, scope: Par
   }
   checkTemplate(ctx, value, { ...scope, position: 'url' });
   const first = value.parts[0];
-  if (!first) {
-    ctx.report('invalidUrl', value.range, 'it is empty');
-    return;
-  }
-  if (first.kind === 'Param') {
-    if (first.segments[0]?.name !== 'env') ctx.report('invalidUrl', value.range, "it must start with 'http://', 'https://' or '@env.NAME'");
-    return;
-  }
-  const literal = value.parts.length === 1;
-  const text = first.text;
-  const problem = urlProblem(text, literal);
+  const problem = urlTemplateProblem(first && (first.kind === 'Param' ? { root: first.segments[0]?.name ?? '' } : { text: first.text }), value.parts.length === 1);
   if (problem) ctx.report('invalidUrl', value.range, problem);
+}
+
+/**
+ * The URL rule, on a template's first part (its text, or the root of the parameter it starts
+ * with) and whether that part is all of it. The importer asks it too, before it writes a URL.
+ */
+export function urlTemplateProblem(first: { text: string } | { root: string } | undefined, complete: boolean): string | undefined {
+  if (!first) return 'it is empty';
+  if ('root' in first) return first.root === 'env' ? undefined : "it must start with 'http://', 'https://' or '@env.NAME'";
+  return urlProblem(first.text, complete);
 }
 
 function urlProblem(text: string, complete: boolean): string | undefined {

@@ -31,11 +31,12 @@ export function checkTemplate(ctx: CheckContext, s: StringNode, scope: ParamScop
  */
 export function checkValue(ctx: CheckContext, value: Value | undefined, scope: ParamScope, json: boolean): SchemaType {
   if (!value) return UNKNOWN;
-  ctx.semantic.regions.push({ range: value.range, scope });
+  const inner: ParamScope = { ...scope, position: scope.position === 'data-top' ? 'value' : scope.position };
+  // A container's region is what its elements see, so a parameter typed inside it gets that scope.
+  ctx.semantic.regions.push({ range: value.range, scope: value.kind === 'Object' || value.kind === 'Array' ? inner : scope });
   if (value.recovered && value.kind !== 'Object' && value.kind !== 'Array') return UNKNOWN;
   const whole = wholeParam(value);
   if (whole) return checkParam(ctx, whole, scope);
-  const inner: ParamScope = { ...scope, position: scope.position === 'data-top' ? 'value' : scope.position };
   switch (value.kind) {
     case 'String':
       checkTemplate(ctx, value, inner);

@@ -36,17 +36,24 @@ export interface HookScope {
   oauth: string | null;
 }
 
+/** An oauth block as hooks see it: where it is named, and the answer fields its `returns` declares. */
+export interface OAuthInfo {
+  name: string;
+  nameRange: Range;
+  fields: Map<string, { type: string; keyRange: Range }>;
+}
+
 export interface SemanticModel {
   settings: SettingUse[];
   params: ParamUse[];
   regions: ScopeRegion[];
   hooks: HookScope[];
-  /** The answer fields each oauth block declares. */
-  oauthReturns: Map<string, Record<string, string>>;
+  /** The file's oauth blocks by name (the first of a name). */
+  oauth: Map<string, OAuthInfo>;
 }
 
 export function emptySemanticModel(): SemanticModel {
-  return { settings: [], params: [], regions: [], hooks: [], oauthReturns: new Map() };
+  return { settings: [], params: [], regions: [], hooks: [], oauth: new Map() };
 }
 
 function width(r: Range): number {
