@@ -20,9 +20,10 @@ export function wholeParam(value: Value | undefined) {
 }
 
 export function checkTemplate(ctx: CheckContext, s: StringNode, scope: ParamScope): void {
-  ctx.semantic.regions.push({ range: s.range, scope: { ...scope, position: scope.position === 'url' ? 'url' : 'text' } });
+  const inText: ParamScope = scope.position === 'url' || scope.position === 'text' ? scope : { ...scope, position: 'text' };
+  ctx.semantic.regions.push({ range: s.range, scope: inText });
   checkForeignPlaceholders(ctx, s);
-  for (const part of s.parts) if (part.kind === 'Param') checkParam(ctx, part, { ...scope, position: scope.position === 'url' ? 'url' : 'text' });
+  for (const part of s.parts) if (part.kind === 'Param') checkParam(ctx, part, inText);
 }
 
 /**
@@ -31,7 +32,7 @@ export function checkTemplate(ctx: CheckContext, s: StringNode, scope: ParamScop
  */
 export function checkValue(ctx: CheckContext, value: Value | undefined, scope: ParamScope, json: boolean): SchemaType {
   if (!value) return UNKNOWN;
-  const inner: ParamScope = { ...scope, position: scope.position === 'data-top' ? 'value' : scope.position };
+  const inner: ParamScope = scope.position === 'data-top' ? { ...scope, position: 'value' } : scope;
   // A container's region is what its elements see, so a parameter typed inside it gets that scope.
   ctx.semantic.regions.push({ range: value.range, scope: value.kind === 'Object' || value.kind === 'Array' ? inner : scope });
   if (value.recovered && value.kind !== 'Object' && value.kind !== 'Array') return UNKNOWN;
