@@ -16,7 +16,8 @@ test('the import switches a hook off exactly when the checker refuses its URL, w
     const off = /^\s*enabled false/m.test(r.text);
     assert.is(off, !!refusal, `${url}: the checker ${refusal ? `refuses it (${refusal.message})` : 'takes it'}`);
     if (refusal) {
-      const why = refusal.message.slice(refusal.message.indexOf(': ') + 2).replace(/\.$/, '');
+      // The message's reason, without its closing period or the suggestion after it.
+      const why = refusal.message.slice(refusal.message.indexOf(': ') + 2).split(/\.(?:\s|$)/)[0];
       assert.ok(r.text.replace(/\n\s*\/\/\s*/g, ' ').includes(why), `${url}: '${why}' in ${r.text}`);
     }
   }

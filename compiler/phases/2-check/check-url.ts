@@ -6,6 +6,7 @@ import type { CheckContext } from './check-context.js';
 import { checkParam } from './check-param.js';
 import { checkTemplate } from './check-value.js';
 import type { ParamScope } from './param-scope.js';
+import { withScheme } from '../../../runtime/http/missing-scheme.js';
 
 export function checkUrl(ctx: CheckContext, value: Value | undefined, scope: ParamScope, setting: string): void {
   if (!value) return;
@@ -21,8 +22,10 @@ export function checkUrl(ctx: CheckContext, value: Value | undefined, scope: Par
   }
   checkTemplate(ctx, value, { ...scope, position: 'url' });
   const first = value.parts[0];
-  const problem = urlTemplateProblem(first && (first.kind === 'Param' ? { root: first.segments[0]?.name ?? '' } : { text: first.text }), value.parts.length === 1);
-  if (problem) ctx.report('invalidUrl', value.range, problem);
+  const literal = value.parts.length === 1;
+  const problem = urlTemplateProblem(first && (first.kind === 'Param' ? { root: first.segments[0]?.name ?? '' } : { text: first.text }), literal);
+  // `octopi.local`, `127.0.0.1:5000/x`: the fix is the scheme, so say it.
+  if (problem) ctx.reportWithSuggestion('invalidUrl', value.range, literal && first?.kind === 'Text' ? withScheme(first.text) : undefined, problem);
 }
 
 /**
@@ -37,7 +40,9 @@ export function urlTemplateProblem(first: { text: string } | { root: string } | 
 
 function urlProblem(text: string, complete: boolean): string | undefined {
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(text);
-  if (!scheme) {
+  // `octopi.local:5000` reads as scheme `octopi.local:`; it is a host and port.
+  const hostAndPort = complete && scheme !== null && !/^https?:/i.test(text) && withScheme(text) !== undefined;
+  if (!scheme || hostAndPort) {
     if (!complete && ('http://'.startsWith(text) || 'https://'.startsWith(text))) return undefined;
     return "it must start with 'http://' or 'https://'";
   }
