@@ -49,6 +49,16 @@ export interface DeliveryEngineOptions {
   onOutcome?: (hook: string, delivery: { id: string; trigger: string; firing?: Firing }, outcome: DeliveryOutcome) => void;
   /** Jitter source (tests pin it). */
   random?: () => number;
+  /** Called after every attempt (the status page's latency histogram): how long it took and whether it was answered 2xx. */
+  onAttempt?: (hook: string, attempt: AttemptReport) => void;
+}
+
+export interface AttemptReport {
+  id: string;
+  ms: number;
+  /** The HTTP status, absent when there was no answer. */
+  status?: number;
+  ok: boolean;
 }
 
 export class DeliveryEngine {
@@ -56,6 +66,7 @@ export class DeliveryEngine {
   private readonly lanes = new Map<string, HookLane>();
   private readonly hooks: Map<string, CompiledHook>;
   private readonly disabled = new Map<string, string>();
+  private readonly paused = new Set<string>();
   private idleWaiters: Array<() => void> = [];
   private stopping = false;
 
@@ -73,6 +84,28 @@ export class DeliveryEngine {
       recovered++;
     }
     return recovered;
+  }
+
+  /**
+   * Holds a hook's deliveries in the outbox (new firings are still recorded) until
+   * `resume`; an attempt on the wire still ends. Until restart, like a 410's disabling.
+   */
+  pause(hook: string): boolean {
+    if (!this.hooks.has(hook)) return false;
+    this.paused.add(hook);
+    this.lanes.get(hook)?.pause();
+    return true;
+  }
+
+  resume(hook: string): boolean {
+    if (!this.hooks.has(hook)) return false;
+    this.paused.delete(hook);
+    this.lanes.get(hook)?.resume();
+    return true;
+  }
+
+  isPaused(hook: string): boolean {
+    return this.paused.has(hook);
   }
 
   /** Why a hook is disabled (a 410), or undefined. */
@@ -137,6 +170,7 @@ export class DeliveryEngine {
     if (!lane) {
       lane = new HookLane(hook, this.o.clock, (l, item) => this.attempt(l, item), () => this.checkIdle());
       this.lanes.set(hook, lane);
+      if (this.paused.has(hook)) lane.pause();
       if (this.stopping) void lane.stop();
     }
     return lane;
@@ -218,10 +252,13 @@ export class DeliveryEngine {
   private async send(hook: CompiledHook, item: LaneItem, request: PreparedRequest, key: Buffer | null, n: number): Promise<{ response: SendResult } | { error: unknown }> {
     const d = item.delivery;
     const signed = withIdentity(request, d.id, Math.floor(this.o.clock.now() / 1000), key);
+    const started = performance.now();
     try {
       const response = await this.o.send(signed, { timeoutMs: hook.timeoutMs, hook: hook.name, id: d.id, attempt: n, ...(item.firing ? { firing: item.firing } : {}) });
+      this.o.onAttempt?.(hook.name, { id: d.id, ms: performance.now() - started, status: response.status, ok: response.status >= 200 && response.status < 300 });
       return { response };
     } catch (error) {
+      this.o.onAttempt?.(hook.name, { id: d.id, ms: performance.now() - started, ok: false });
       return { error };
     }
   }
