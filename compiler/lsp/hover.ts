@@ -39,7 +39,7 @@ export function hoverAt(analysis: Analysis, offset: number): Hover | null {
 
 function settingsBlockOf(hit: Hit): SettingsBlock | undefined {
   const item = hit.item;
-  const kind = item.kind === 'Hook' ? 'hook' : item.kind === 'OAuth' ? 'oauth' : item.kind === 'Block' && item.keyword.name !== 'messages' ? (item.keyword.name as 'octoprint' | 'webcam') : undefined;
+  const kind = item.kind === 'Hook' ? 'hook' : item.kind === 'OAuth' ? 'oauth' : item.kind === 'Block' && item.keyword.name !== 'messages' ? (item.keyword.name as 'octoprint' | 'webcam' | 'status') : undefined;
   if (!kind) return undefined;
   if (hit.keys.length === 1) return kind;
   if (hit.keys.length === 2 && kind === 'hook' && hit.keys[0] === 'snapshot') return 'snapshot';

@@ -6,7 +6,7 @@ import { hookSettings } from '../phases/2-check/check-hook.js';
 import { httpMethods as methods } from '../phases/2-check/setting-values.js';
 
 /** A block whose body is settings: `key value` lines. `snapshot` is a hook's own snapshot block. */
-export type SettingsBlock = 'hook' | 'oauth' | 'octoprint' | 'webcam' | 'snapshot';
+export type SettingsBlock = 'hook' | 'oauth' | 'octoprint' | 'webcam' | 'snapshot' | 'status';
 
 export interface SettingInfo {
   name: string;
@@ -58,6 +58,11 @@ const tables: Record<SettingsBlock, readonly SettingInfo[]> = {
   ],
   webcam: [{ name: 'snapshot', doc: "The webcam's snapshot URL (default: OctoPrint's own webcam settings)." }, ...imageSettings],
   snapshot: [{ name: 'url', doc: "The snapshot URL for this hook (default: `webcam`'s, else OctoPrint's)." }, ...imageSettings],
+  status: [
+    { name: 'listen', doc: 'The status page\'s address, `"HOST:PORT"` (default `"127.0.0.1:8787"`; `--status` overrides it).' },
+    { name: 'token', doc: 'The bearer token for actions (and reads), only as `@env.NAME`; without it the daemon makes one and prints it once.' },
+    { name: 'public', doc: '`public read`: reading the page, JSON and metrics needs no token (actions still do).' },
+  ],
 };
 
 export function settingsOf(block: SettingsBlock): readonly SettingInfo[] {
@@ -78,6 +83,7 @@ export const topLevelForms: ReadonlyArray<{ name: string; doc: string }> = [
   { name: 'octoprint', doc: 'Where the runtime connects: `octoprint { url, apikey }`.' },
   { name: 'webcam', doc: 'Snapshot source and shape: `webcam { snapshot, fit, quality, flip, rotate, timeout }`.' },
   { name: 'messages', doc: 'The default `@message` per trigger: `messages { PrintDone "…" }`.' },
+  { name: 'status', doc: 'The daemon\'s status page and metrics: `status { listen, token, public read }`.' },
   { name: 'oauth', doc: 'A token request whose JSON answer hooks read as `@NAME.…`: `oauth NAME { url, method, content, headers, data, returns }`.' },
   { name: 'hook', doc: 'One webhook: `hook NAME on PrintDone, Progress every 10% { url … }`.' },
 ];

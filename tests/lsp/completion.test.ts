@@ -201,7 +201,7 @@ test("a third-party plugin event's payload is unknown, so @extra is offered", as
 
 test('at the start of a top-level item: the top-level forms', async () => {
   const items = labels(await complete(`${example}\n‸`));
-  assert.equal(items, ['device', 'secret', 'octoprint', 'webcam', 'messages', 'oauth', 'hook']);
+  assert.equal(items, ['device', 'secret', 'octoprint', 'webcam', 'messages', 'status', 'oauth', 'hook']);
 });
 
 test('nothing in comments, plain text or after a literal @', async () => {

@@ -13,6 +13,7 @@ const wrap: Record<SettingsBlock, (line: string) => string> = {
   octoprint: (l) => `octoprint {\n  ${l}\n}\nhook a on PrintDone {\n  url "https://example.com"\n}\n`,
   webcam: (l) => `webcam {\n  ${l}\n}\nhook a on PrintDone {\n  url "https://example.com"\n}\n`,
   snapshot: (l) => `hook a on PrintDone {\n  url "https://example.com"\n  snapshot {\n    ${l}\n  }\n}\n`,
+  status: (l) => `status {\n  ${l}\n}\nhook a on PrintDone {\n  url "https://example.com"\n}\n`,
 };
 
 for (const block of Object.keys(wrap) as SettingsBlock[]) {
