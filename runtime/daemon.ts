@@ -106,6 +106,7 @@ export class Daemon {
       invalidateToken: (name) => tokens.invalidate(name),
       prepare: (hook, firing) => prepareHookRequest(hook, firing, prepareDeps, childLog(logger, { hook: hook.name, trigger: firing.trigger })),
       onAttempt: (hook, attempt) => stats.attempt(hook, attempt.ms),
+      onQueueChanged: () => stats.changed(),
       onOutcome: (hook, delivery, outcome) => {
         stats.outcome(hook, delivery.trigger, outcome);
         if (delivery.firing) o.onOutcome?.(hook, delivery.firing, outcome);

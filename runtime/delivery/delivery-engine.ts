@@ -49,6 +49,8 @@ export interface DeliveryEngineOptions {
   onOutcome?: (hook: string, delivery: { id: string; trigger: string; firing?: Firing }, outcome: DeliveryOutcome) => void;
   /** Jitter source (tests pin it). */
   random?: () => number;
+  /** Called when deliveries join or leave the queues outside an attempt (new, requeued, dropped): the live status page shows it. */
+  onQueueChanged?: () => void;
   /** Called after every attempt (the status page's latency histogram): how long it took and whether it was answered 2xx. */
   onAttempt?: (hook: string, attempt: AttemptReport) => void;
 }
@@ -118,6 +120,7 @@ export class DeliveryEngine {
     const outbox = this.requireOutbox();
     const { delivery, durable } = outbox.add({ id: newWebhookId(), hook: hook.name, trigger: firing.trigger, request });
     this.lane(hook.name).push({ delivery, durable, firing, request });
+    this.o.onQueueChanged?.();
     return delivery;
   }
 
@@ -147,10 +150,12 @@ export class DeliveryEngine {
     if (req.op === 'retry') {
       const { requeued, missing } = outbox.requeue(sel);
       for (const d of requeued) this.lane(d.hook).push({ delivery: d, durable: Promise.resolve() });
+      this.o.onQueueChanged?.();
       return { affected: requeued.map((d) => d.id), missing };
     }
     const { dropped, missing } = outbox.drop(sel);
     for (const d of dropped) this.lanes.get(d.hook)?.remove(d.id);
+    this.o.onQueueChanged?.();
     return { affected: dropped.map((d) => d.id), missing };
   }
 

@@ -61,6 +61,8 @@ export class DeliveryStats {
     h.buckets[i]++;
     h.attempts++;
     h.attemptSeconds += seconds;
+    // A failed attempt that will be retried changes what is pending (its reason, its next try).
+    this.changed();
   }
 
   outcome(hook: string, trigger: string, outcome: DeliveryOutcome): void {

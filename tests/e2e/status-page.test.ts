@@ -3,7 +3,7 @@
 // (no retries), so there is a delivery and a dead letter to see. The API and the metrics
 // are read over HTTP, every security rule is tried, then headless Chromium loads the page,
 // sees the delivery, retries the dead letter by clicking and sees it delivered.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
@@ -239,6 +239,22 @@ t('in Chromium: the page loads, shows the delivery, retries the dead letter by a
     await browser.waitFor('document.querySelectorAll("#dead .letter").length === 0', 'the dead letter to leave the page');
     await browser.waitFor('/delivered/.test(document.querySelector("[data-hook=bad] .last").textContent)', 'the retried delivery on the page');
     assert.is(receiver.requests.filter((r) => r.url === '/bad').length, 3);
+
+    // Pause by a click: the next firing shows up as pending, live; resume sends it.
+    await browser.click('[data-hook=good] button.pause');
+    await browser.waitFor('document.querySelector("[data-hook=good] .pill").textContent === "paused"', 'the hook shown paused');
+    sim.emitEvent('PrintDone', { name: 'third.gcode', path: 'third.gcode', origin: 'local', time: 2 });
+    await browser.waitFor('[...document.querySelectorAll("#pending .letter .name")].some((e) => e.textContent === "good")', 'the held delivery shown pending');
+    await browser.click('[data-hook=good] button.pause');
+    await browser.waitFor('document.querySelector("[data-hook=good] .nums b").textContent === "3" && document.querySelectorAll("#pending .letter").length === 0', 'the held delivery delivered');
+
+    // A new dead letter appears without a reload; 'octohook outbox drop' from a shell removes it from the page.
+    failBad = true;
+    sim.emitEvent('PrintDone', { name: 'fourth.gcode', path: 'fourth.gcode', origin: 'local', time: 3 });
+    await browser.waitFor('document.querySelectorAll("#dead .letter").length === 1', 'the new dead letter on the page');
+    const drop = spawnSync(process.execPath, [join(projectRoot, 'bin', 'octohook.js'), 'outbox', 'drop', '--all-dead', '--state-dir', join(dir, 'state')], { encoding: 'utf8' });
+    assert.is(drop.status, 0, drop.stderr);
+    await browser.waitFor('document.querySelectorAll("#dead .letter").length === 0', 'the dropped letter to leave the page', 5_000);
   } finally {
     await browser.close();
   }
