@@ -12,7 +12,8 @@ import { SecretSet } from '../../../runtime/log/redact.js';
 import { DeliveryStats } from '../../../runtime/status/delivery-stats.js';
 import { metricsText } from '../../../runtime/status/metrics-text.js';
 import { resolveStatusOptions } from '../../../runtime/status/status-options.js';
-import { statusSnapshot } from '../../../runtime/status/status-snapshot.js';
+import { StatusServer } from '../../../runtime/status/status-server.js';
+import { statusSnapshot, type StatusSource } from '../../../runtime/status/status-snapshot.js';
 import { scripted, startRig, type Rig } from '../../support/delivery-rig.js';
 import { projectRoot } from '../../support/project-root.js';
 
@@ -22,6 +23,22 @@ t.after.each(async () => {
   await rig?.close();
   rig = undefined;
 });
+
+/** One hook `a`, an empty outbox, no printer. */
+function source(stats: DeliveryStats): StatusSource {
+  return {
+    hooks: [{ name: 'a', enabled: true } as CompiledModule['hooks'][number]],
+    stats,
+    deliveries: () => [],
+    outboxBytes: () => 0,
+    isPaused: () => false,
+    disabledReason: () => undefined,
+    printers: () => [],
+    secrets: new SecretSet(),
+    startedAt: 0,
+    now: () => 0,
+  };
+}
 
 t('a paused hook makes no attempt when its retry falls due; resume sends it; other hooks go on', async () => {
   rig = await startRig((url) => `hook api on PrintDone { url "${url}/api" }\nhook other on PrintDone { url "${url}/other" }`, { respond: scripted([500, 200, 200]) });
@@ -52,15 +69,9 @@ t('metrics: cumulative latency buckets, and label values escaped', () => {
   stats.attempt('a', 60_000);
   stats.event('Weird"Event\nName\\');
   const snap = statusSnapshot({
-    hooks: [{ name: 'a', enabled: true } as CompiledModule['hooks'][number]],
-    stats,
-    deliveries: () => [],
+    ...source(stats),
     outboxBytes: () => 123,
-    isPaused: () => false,
-    disabledReason: () => undefined,
     printers: () => [{ name: 'octoprint', url: 'http://user:pw@127.0.0.1:5000/path?apikey=x', connection: 'waiting', state: 'Offline' }],
-    secrets: new SecretSet(),
-    startedAt: 0,
     now: () => ++now,
   });
   assert.is(snap.printers[0].url, 'http://127.0.0.1:5000', 'the origin only: no credentials, no path');
@@ -78,6 +89,38 @@ t('metrics: cumulative latency buckets, and label values escaped', () => {
     'octohook_printer_connection_state{printer="octoprint",state="waiting"} 1',
     'octohook_outbox_bytes 123',
   ]) assert.ok(lines.includes(line), `missing: ${line}\n${text}`);
+});
+
+t('public read: the data without the token, actions still with it', async () => {
+  const stats = new DeliveryStats(['a'], () => 0);
+  const logger = createLogger({ stream: { write: () => {} }, level: 'error' });
+  let controlled = 0;
+  const server = new StatusServer({
+    listen: { host: '127.0.0.1', port: 0 },
+    token: 'the-token-123',
+    publicRead: true,
+    stats,
+    logger,
+    source: source(stats),
+    control: () => {
+      controlled++;
+      return { affected: [], missing: [] };
+    },
+    pause: () => true,
+    resume: () => true,
+  });
+  const { url } = await server.start();
+  try {
+    assert.is((await fetch(url + 'api/status')).status, 200);
+    assert.is((await fetch(url + 'metrics')).status, 200);
+    const action = (auth: string) => fetch(url + 'api/actions', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: auth }, body: '{"op":"retry","allDead":true}' });
+    assert.is((await action('')).status, 401);
+    assert.is(controlled, 0);
+    assert.is((await action('Bearer the-token-123')).status, 200);
+    assert.is(controlled, 1);
+  } finally {
+    await server.stop();
+  }
 });
 
 function module(status: CompiledModule['status']): CompiledModule {
