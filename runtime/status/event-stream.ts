@@ -12,7 +12,7 @@ export class EventStream {
   constructor(
     private readonly snapshot: () => string,
     private readonly maxClients = 8,
-    private readonly minGapMs = 200,
+    private readonly minGapMs = 500,
   ) {
     this.heartbeat = setInterval(() => {
       for (const c of this.clients) c.write(': keep-alive\n\n');

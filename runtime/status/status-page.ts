@@ -82,8 +82,9 @@ function render(s) {
       el("div", { class: "nums" }, el("div", { class: "ok" }, el("b", {}, String(h.delivered)), "delivered"), el("div", { class: "bad" }, el("b", {}, String(h.failed)), "failed"),
         el("div", { class: "warn" }, el("b", {}, String(h.pending)), "pending"), el("div", { class: "bad" }, el("b", {}, String(h.dead)), "dead")));
   }));
-  $("#dead").replaceChildren(...(s.dead.length ? s.dead.map((d) => letter(d, true)) : [el("p", { class: "muted" }, "No dead letters.")]));
-  $("#pending").replaceChildren(...(s.pending.length ? s.pending.map((d) => letter(d, false)) : [el("p", { class: "muted" }, "Nothing waiting.")]));
+  const more = (n, what) => n > 0 ? [el("p", { class: "muted" }, "and " + n + " more " + what + " ('octohook outbox list' shows them all)")] : [];
+  $("#dead").replaceChildren(...(s.dead.length ? [...more(s.unlisted.dead, "older"), ...s.dead.map((d) => letter(d, true))] : [el("p", { class: "muted" }, "No dead letters.")]));
+  $("#pending").replaceChildren(...(s.pending.length ? [...s.pending.map((d) => letter(d, false)), ...more(s.unlisted.pending, "behind these")] : [el("p", { class: "muted" }, "Nothing waiting.")]));
   $("#retry-all").hidden = s.dead.length === 0;
   $("#updated").textContent = "updated " + when(s.now);
 }

@@ -10,6 +10,13 @@ import type { DeliveryStats, LastDelivery } from './delivery-stats.js';
 
 /** The longest body excerpt the page shows. */
 const BODY_CHARS = 4096;
+/**
+ * How many letters the snapshot lists (with their bodies): the oldest pending ones, the
+ * newest dead ones. A burst can queue hundreds; decoding every body for every live update
+ * would cost the daemon memory and the phone its patience. The counts are always whole.
+ */
+export const LISTED_PENDING = 20;
+export const LISTED_DEAD = 50;
 
 export interface StatusSource {
   hooks: readonly CompiledHook[];
@@ -56,8 +63,12 @@ export interface StatusSnapshot {
     dead: number;
     last: (Omit<LastDelivery, 'at'> & { at: string }) | null;
   }>;
+  /** The oldest LISTED_PENDING pending deliveries. */
   pending: LetterView[];
+  /** The newest LISTED_DEAD dead letters, oldest first. */
   dead: LetterView[];
+  /** Letters not listed above (`octohook outbox list` shows them all). */
+  unlisted: { pending: number; dead: number };
   outbox: { bytes: number };
   events: Record<string, number>;
 }
@@ -78,6 +89,15 @@ export function statusSnapshot(src: StatusSource): StatusSnapshot {
     body: bodyText(d, src.secrets),
     at: d.state === 'dead' ? (d.deadAt === undefined ? null : iso(d.deadAt)) : iso(d.nextAt),
   });
+  const perHook = new Map<string, { pending: number; dead: number }>();
+  const pending: StoredDelivery[] = [];
+  const dead: StoredDelivery[] = [];
+  for (const d of all) {
+    let c = perHook.get(d.hook);
+    if (!c) perHook.set(d.hook, (c = { pending: 0, dead: 0 }));
+    c[d.state]++;
+    (d.state === 'pending' ? pending : dead).push(d);
+  }
   const lastEvent = src.stats.lastEvent;
   return {
     startedAt: iso(src.startedAt),
@@ -94,13 +114,14 @@ export function statusSnapshot(src: StatusSource): StatusSnapshot {
         delivered: counts?.ended.delivered ?? 0,
         failed: counts?.ended.dead ?? 0,
         skipped: counts?.ended.skipped ?? 0,
-        pending: all.filter((d) => d.hook === h.name && d.state === 'pending').length,
-        dead: all.filter((d) => d.hook === h.name && d.state === 'dead').length,
+        pending: perHook.get(h.name)?.pending ?? 0,
+        dead: perHook.get(h.name)?.dead ?? 0,
         last: last ? { ...last, reason: last.reason === null ? null : redactText(last.reason, src.secrets), at: iso(last.at) } : null,
       };
     }),
-    pending: all.filter((d) => d.state === 'pending').map(letter),
-    dead: all.filter((d) => d.state === 'dead').map(letter),
+    pending: pending.slice(0, LISTED_PENDING).map(letter),
+    dead: dead.slice(-LISTED_DEAD).map(letter),
+    unlisted: { pending: Math.max(0, pending.length - LISTED_PENDING), dead: Math.max(0, dead.length - LISTED_DEAD) },
     outbox: { bytes: src.outboxBytes() },
     events: Object.fromEntries(src.stats.events),
   };

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { suite } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import type { CompiledModule } from '../../../runtime/compiled-module.js';
+import type { StoredDelivery } from '../../../runtime/outbox/records.js';
 import { createLogger } from '../../../runtime/log/logger.js';
 import { SecretSet } from '../../../runtime/log/redact.js';
 import { DeliveryStats } from '../../../runtime/status/delivery-stats.js';
@@ -121,6 +122,22 @@ t('public read: the data without the token, actions still with it', async () => 
   } finally {
     await server.stop();
   }
+});
+
+t('the snapshot lists the oldest pending and newest dead letters with bodies, and counts them all', () => {
+  const stats = new DeliveryStats(['a'], () => 0);
+  const letter = (seq: number, state: 'pending' | 'dead'): StoredDelivery => ({
+    id: `msg_${seq}`, hook: 'a', trigger: 'PrintDone', seq, createdAt: seq, attempts: 1, nextAt: seq, state,
+    req: { method: 'POST', url: 'https://example.com/path/secret-part', headers: {}, body: Buffer.from(`{"n":${seq}}`).toString('base64'), contentType: 'application/json' },
+  });
+  const all = [...Array.from({ length: 30 }, (_, i) => letter(i, 'pending')), ...Array.from({ length: 60 }, (_, i) => letter(100 + i, 'dead'))];
+  const snap = statusSnapshot({ ...source(stats), deliveries: () => all });
+  assert.equal([snap.hooks[0].pending, snap.hooks[0].dead], [30, 60]);
+  assert.equal(snap.pending.map((d) => d.id), Array.from({ length: 20 }, (_, i) => `msg_${i}`));
+  assert.equal(snap.dead.map((d) => d.id), Array.from({ length: 50 }, (_, i) => `msg_${110 + i}`));
+  assert.equal(snap.unlisted, { pending: 10, dead: 10 });
+  assert.is(snap.dead[0].body, '{"n":110}');
+  assert.is(snap.dead[0].target, 'https://example.com', 'the origin only');
 });
 
 function module(status: CompiledModule['status']): CompiledModule {
