@@ -28,7 +28,16 @@ export interface RenderContext {
 export type Render<T> = (ctx: RenderContext) => T;
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type ContentKind = 'json' | 'form' | 'multipart';
+/** How a hook's body is encoded. The checker accepts these words after `content`, the runtime encodes them. */
+export const contentKinds = ['json', 'form', 'multipart'] as const;
+export type ContentKind = (typeof contentKinds)[number];
+
+/**
+ * A header name a module may carry: an HTTP token (RFC 9110). The checker refuses other names,
+ * the importer drops them, and the runtime refuses them again for modules built elsewhere. It sits
+ * in the contract because the runtime imports nothing but the contract and the schema types.
+ */
+export const headerNameToken = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 export interface TriggerSpec {
   /** `PrintDone`, `UserActionNeeded`, `Progress`, or any OctoPrint wire name. */
@@ -62,6 +71,8 @@ export interface OAuthSpec {
   data: Render<Record<string, unknown>>;
   /** Declared fields of the answer (`returns { access_token: string }`). */
   returns: Record<string, string>;
+  /** As CompiledHook.needsEnv, for the token request. */
+  needsEnv?: string[];
 }
 
 export interface CompiledHook {
@@ -92,6 +103,13 @@ export interface CompiledHook {
   sign: Render<string> | null;
   /** Which roots the hook's templates read, so the runtime fetches `meta` only when needed. */
   uses: string[];
+  /**
+   * The `@env` names the hook reads without a `default` filter (url, headers, data, sign; its
+   * messages, device, secret and snapshot URL only when it reads `@message`, `@deviceIdentifier`,
+   * `@apiSecret`, `@snapshot`): the daemon does not start while one is unset or empty.
+   * Absent in modules built before it existed: then every name in `env` counts.
+   */
+  needsEnv?: string[];
 }
 
 /** The file's `status { }` block: the daemon's status page (off without it, unless --status). */
@@ -108,7 +126,8 @@ export interface CompiledModule {
   format: 1;
   /** The .ohk file it was compiled from (base name only). */
   source: string;
-  octoprint: { url: Render<string> | null; apikey: Render<string> | null };
+  /** `needsEnv`: as CompiledHook.needsEnv, per setting (each is read only when no flag or variable replaces it). */
+  octoprint: { url: Render<string> | null; apikey: Render<string> | null; needsEnv?: { url: string[]; apikey: string[] } };
   /** Absent: the file has no `status` block. */
   status?: StatusSpec;
   oauth: Record<string, OAuthSpec>;

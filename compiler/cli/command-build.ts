@@ -4,7 +4,7 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { compile } from '../compile.js';
-import { hasErrors } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../../language/diagnostic.js';
 import { formatSummary, formatText } from '../diagnostics/format-text.js';
 import { args, guarded, IoError, readSource, UsageError, useColor, type Io } from './io.js';
 import { defaultBundleOutput, writeBundle } from './write-bundle.js';

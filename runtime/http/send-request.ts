@@ -15,7 +15,8 @@
 //
 // Errors (OctohookError):
 //   OHK_ERR_URL      the URL is empty, unparsable, or not http/https
-//   OHK_ERR_HEADER   a header name or value cannot be sent (line break, bad character)
+//   OHK_ERR_HEADER   a header name or value cannot be sent (bad name; a raw line break, which
+//                    prepareRequest never leaves: it encodes such values, see header-encoding.ts)
 //   OHK_ERR_TIMEOUT  no complete answer within the deadline
 //   OHK_ERR_NETWORK  refused, reset, DNS failure, unreachable, TLS rejected, closed early
 // Messages name the target by origin only (scheme://host:port): paths and queries may hold
@@ -25,7 +26,9 @@
 import { Agent, interceptors, request, type Dispatcher } from 'undici';
 import { OctohookError, formatDuration, isOctohookError } from '../errors.js';
 import { redactText } from '../log/redact.js';
+import { asHttp, isPlainHttpAnswer } from './not-https.js';
 import type { PreparedRequest } from './prepare-request.js';
+import { headerNameToken } from '../compiled-module.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -157,12 +160,11 @@ function checkUrl(raw: string): Target {
 // Headers undici computes itself or refuses; a user value for them could only break the
 // request (a stale content-length, a second transfer-encoding).
 const MANAGED = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'expect']);
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 function outgoingHeaders(given: Record<string, string>, url: URL): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(given)) {
-    if (!TOKEN.test(name)) {
+    if (!headerNameToken.test(name)) {
       throw new OctohookError('OHK_ERR_HEADER', `header name ${JSON.stringify(name)} is not valid: use letters, digits and - only`);
     }
     if (MANAGED.has(name.toLowerCase())) continue;
@@ -246,6 +248,7 @@ function toCodedError(err: unknown, method: string, target: Target, timedOut: bo
     return new OctohookError('OHK_ERR_HEADER', `the request to ${target.origin} could not be built: ${redactText(messageOf(err))}`, { cause: err, details });
   }
   let cause = code !== null ? NETWORK_CAUSES[code] : undefined;
+  if (!cause && target.url.protocol === 'https:' && isPlainHttpAnswer(err)) cause = `the server speaks plain HTTP, not HTTPS, on that port: try ${asHttp(target.origin)}`;
   if (!cause && code !== null && TLS_CODES.test(code)) cause = `the TLS certificate was rejected (${code})`;
   if (!cause) cause = redactText(messageOf(err)) || 'unknown network error';
   return new OctohookError('OHK_ERR_NETWORK', `could not reach ${target.hostPort}: ${cause}`, { cause: err, details });
