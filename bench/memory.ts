@@ -14,8 +14,12 @@
 // and the bundle's cold start: process start to its first log line, median of `--starts` runs.
 // The daemon gets the node flags that deploy/octohook.service starts it with
 // (`--max-semi-space-size=1`); `--plain-node` leaves them out.
+// Then the status page's cost: the same daemon started in pairs, without and with
+// `--status 127.0.0.1:0`, each taking --status-deliveries webhooks; the second with a live
+// page (an SSE client) connected and the page, the JSON and the metrics read meanwhile.
+// The median difference over --status-runs pairs is reported (RSS, and live heap after a GC).
 //
-//   node dist/bench/memory.js [--deliveries N] [--idle-seconds S] [--starts N] [--plain-node]
+//   node dist/bench/memory.js [--deliveries N] [--idle-seconds S] [--starts N] [--plain-node] [--status-deliveries N] [--status-runs N]
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +33,8 @@ const deliveries = option('--deliveries', 10_000);
 const idleMs = option('--idle-seconds', 15) * 1000;
 const starts = option('--starts', 15);
 const unitFlags = process.argv.includes('--plain-node') ? [] : serviceNodeFlags();
+const statusDeliveries = option('--status-deliveries', 2_000);
+const statusRuns = option('--status-runs', 3);
 const BATCH = 500;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -143,6 +149,56 @@ try {
   const bareRss = Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${bare.pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024;
   bare.kill();
 
+  // The status page's cost, in pairs started alike (RSS after start varies by several MiB between runs).
+  const withoutStatus: Array<{ rss: number; live: number }> = [];
+  const withStatus: Array<{ rss: number; live: number }> = [];
+  for (let run = 0; run < statusRuns; run++) {
+    for (const status of [false, true]) {
+      const p = await startDaemon(built, {
+        dir,
+        octoprintUrl: world.octoprintUrl,
+        apiKey: world.apiKey,
+        stateDir: join(dir, `state-status-${run}-${status}`),
+        probe: true,
+        nodeArgs: unitFlags,
+        ...(status ? { daemonArgs: ['--status', '127.0.0.1:0'] } : {}),
+      });
+      let sse: AbortController | null = null;
+      try {
+        await sleep(500);
+        let page: { base: string; auth: Record<string, string> } | null = null;
+        if (status) {
+          const log = p.log();
+          const base = /status page on (http:\/\/[^\s/]+)\//.exec(log)?.[1];
+          const token = /status page token for this run: (\S+)/.exec(log)?.[1];
+          if (!base || !token) throw new Error(`no status page address or token in the log:\n${log}`);
+          page = { base, auth: { Authorization: `Bearer ${token}` } };
+          sse = new AbortController();
+          const events = await fetch(`${base}/api/events`, { headers: page.auth, signal: sse.signal });
+          void events.body?.pipeTo(new WritableStream()).catch(() => {});
+        }
+        for (let done = 0; done < statusDeliveries; done += BATCH) {
+          const count = Math.min(BATCH, statusDeliveries - done);
+          await world.emit(BENCH_EVENT, seq, count);
+          const a = await world.arrivals(seq, count, 60_000);
+          if (!a.complete) throw new Error('webhooks went missing in the status page run');
+          seq += count;
+          if (page) for (const path of ['/', '/api/status', '/metrics']) await (await fetch(page.base + path, { headers: page.auth })).text();
+        }
+        await sleep(300);
+        const rss = p.rss();
+        const m = await p.memory();
+        (status ? withStatus : withoutStatus).push({ rss, live: m.after.heapUsed });
+      } finally {
+        sse?.abort();
+        await p.stop();
+      }
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const rssDiffs = withStatus.map((w, i) => w.rss - withoutStatus[i].rss);
+  const liveDiffs = withStatus.map((w, i) => w.live - withoutStatus[i].live);
+
   const cliBundle = sizeOf(join(projectRoot, 'dist/runtime/cli/octohook.bundle.js'));
   const template = sizeOf(join(projectRoot, 'dist/runtime/cli/octohook-standalone.js'));
   const perSec = (ms: number) => fixed((deliveries / ms) * 1000, 0);
@@ -159,8 +215,12 @@ try {
   );
   console.log(`  delivered log lines ${delivered.toLocaleString('en-US')}; outbox state dir at the end ${kib(stateBytes)}; exit code ${code}`);
   console.log(`  \`octohook run hooks.mjs\` RSS after start, for comparison: ${mib(runFormStart)}; a bare \`node -e\` process: ${mib(bareRss)}`);
-  const median = cold[Math.floor(cold.length / 2)];
-  console.log(`cold start (process start → first log line, ${cold.length} runs): median ${fixed(median, 0)} ms, min ${fixed(cold[0], 0)} ms, max ${fixed(cold[cold.length - 1], 0)} ms (budget 100 ms)`);
+  const coldMedian = cold[Math.floor(cold.length / 2)];
+  console.log(`cold start (process start → first log line, ${cold.length} runs): median ${fixed(coldMedian, 0)} ms, min ${fixed(cold[0], 0)} ms, max ${fixed(cold[cold.length - 1], 0)} ms (budget 100 ms)`);
+  console.log(`status page: ${statusRuns} pairs of daemons, ${statusDeliveries.toLocaleString('en-US')} deliveries each; with --status a live page connected and /, /api/status, /metrics read every ${BATCH} deliveries`);
+  console.log(`  RSS      without ${withoutStatus.map((x) => mib(x.rss)).join(', ')}; with ${withStatus.map((x) => mib(x.rss)).join(', ')}`);
+  console.log(`  live heap without ${withoutStatus.map((x) => mib(x.live)).join(', ')}; with ${withStatus.map((x) => mib(x.live)).join(', ')}`);
+  console.log(`  the status page adds: RSS ${mib(median(rssDiffs))} (median of the pairs), live heap ${mib(median(liveDiffs))} (budget 5 MiB: ${median(rssDiffs) <= 5 * 1024 * 1024 ? 'met' : 'MISSED'})`);
   console.log(`sizes:`);
   if (built.bundleBytes !== null) console.log(`  octohookc build --bundle output   ${kib(built.bundleBytes)}  (the daemon + these hooks, one file; its .map beside it)`);
   if (template !== null) console.log(`  dist/runtime/cli/octohook-standalone.js  ${kib(template)}  (the bundle's template)`);

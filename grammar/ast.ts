@@ -139,10 +139,10 @@ export interface SecretDecl extends NodeBase {
   value: Value | undefined;
 }
 
-/** `octoprint { … }`, `webcam { … }`, `messages { … }`. */
+/** `octoprint { … }`, `webcam { … }`, `messages { … }`, `status { … }`. */
 export interface BlockDecl extends NodeBase {
   kind: 'Block';
-  keyword: Identifier; // name is 'octoprint' | 'webcam' | 'messages'
+  keyword: Identifier; // name is 'octoprint' | 'webcam' | 'messages' | 'status'
   body: ObjectNode | undefined;
 }
 

@@ -2,7 +2,7 @@
 // expensive part) and reused: `parseItem` parses one top-level item from its tokens.
 //
 //   device    := 'device' value          secret := 'secret' value
-//   block     := ('octoprint' | 'webcam' | 'messages') object
+//   block     := ('octoprint' | 'webcam' | 'messages' | 'status') object
 //   oauth     := 'oauth' NAME object
 //   hook      := 'hook' NAME ('on' (trigger (','? trigger)*)?)? object   -- a missing ',' is reported
 //   trigger   := NAME ('every' NUMBER '%')?
@@ -19,7 +19,7 @@ import { CstParser, EOF, tokenMatcher, type CstNode, type IRecognitionException,
 import { errorMessageProvider } from './error-messages.js';
 import {
   allTokens, Colon, Comma, Device, DurationLit, Every, Hook, LBracket, LCurly, Messages, Name, NumberLit, OAuth,
-  Octoprint, On, ParamTok, Percent, RBracket, RCurly, Secret, Semicolon, SizeLit, StringLit, Webcam,
+  Octoprint, On, ParamTok, Percent, RBracket, RCurly, Secret, Semicolon, SizeLit, Status, StringLit, Webcam,
 } from './tokens.js';
 
 /** A problem the grammar reports itself; `after` is the token before the problem. */
@@ -132,6 +132,7 @@ class OhkParser extends CstParser {
       { ALT: () => this.CONSUME(Octoprint, { LABEL: 'keyword' }) },
       { ALT: () => this.CONSUME(Webcam, { LABEL: 'keyword' }) },
       { ALT: () => this.CONSUME(Messages, { LABEL: 'keyword' }) },
+      { ALT: () => this.CONSUME(Status, { LABEL: 'keyword' }) },
     ]);
     this.SUBRULE(this.object, { LABEL: 'body' });
   });
@@ -252,7 +253,7 @@ export function ruleFor(keyword: IToken): ItemRule | undefined {
   switch (keyword.tokenType) {
     case Device: return 'deviceDecl';
     case Secret: return 'secretDecl';
-    case Octoprint: case Webcam: case Messages: return 'blockDecl';
+    case Octoprint: case Webcam: case Messages: case Status: return 'blockDecl';
     case OAuth: return 'oauthDecl';
     case Hook: return 'hookDecl';
     default: return undefined;

@@ -18,6 +18,7 @@ export const Secret = token('Secret', "'secret'", [Name]);
 export const Octoprint = token('Octoprint', "'octoprint'", [Name]);
 export const Webcam = token('Webcam', "'webcam'", [Name]);
 export const Messages = token('Messages', "'messages'", [Name]);
+export const Status = token('Status', "'status'", [Name]);
 export const OAuth = token('OAuth', "'oauth'", [Name]);
 export const Hook = token('Hook', "'hook'", [Name]);
 export const On = token('On', "'on'", [Name]);
@@ -52,6 +53,7 @@ const keywordTokens: Readonly<Record<Keyword, TokenType>> = {
   octoprint: Octoprint,
   webcam: Webcam,
   messages: Messages,
+  status: Status,
   oauth: OAuth,
   hook: Hook,
   on: On,
@@ -68,7 +70,7 @@ export const topLevelKeywords: ReadonlySet<TokenType> = new Set(topLevelKeywordW
 
 export const allTokens: TokenType[] = [
   Name, Ident,
-  Device, Secret, Octoprint, Webcam, Messages, OAuth, Hook, On, Every, True, False, Null,
+  Device, Secret, Octoprint, Webcam, Messages, Status, OAuth, Hook, On, Every, True, False, Null,
   LCurly, RCurly, LBracket, RBracket, Colon, Comma, Semicolon, Percent,
   StringLit, NumberLit, DurationLit, SizeLit, ParamTok,
 ];

@@ -34,7 +34,7 @@ export const catalogue = {
   invalidEscape: e('OH1005', "Invalid escape sequence '{escape}' in a string."),
   invalidNumber: e('OH1006', "'{text}' is not a number, a duration (500ms, 10s, 5m, 2h) or a size (1640x1232)."),
   expectedToken: e('OH1010', 'Expected {expected} but found {found}.'),
-  expectedTopLevel: e('OH1011', "Expected 'device', 'secret', 'octoprint', 'webcam', 'messages', 'oauth' or 'hook' but found {found}."),
+  expectedTopLevel: e('OH1011', "Expected 'device', 'secret', 'octoprint', 'webcam', 'messages', 'status', 'oauth' or 'hook' but found {found}."),
   expectedValue: e('OH1012', 'Expected a value but found {found}.'),
   tooDeep: e('OH1013', 'Values are nested more than {max} levels deep.'),
   unterminatedParam: e('OH1020', "Unterminated parameter: '@{' has no matching '}'."),
@@ -101,6 +101,7 @@ export const catalogue = {
   noHooks: w('OH3080', 'This file defines no hooks: nothing will be sent.'),
   retryAttempts: e('OH3090', "'attempts {attempts}' needs {delays} delays, but the schedule lists {listed}."),
   signSecret: e('OH3091', "'sign' takes the signing secret as '@env.NAME' (a 'whsec_…' secret), never written into the file."),
+  statusToken: e('OH3100', "'token' takes '@env.NAME': the status page's token is never written into the file."),
 
   // ---- OH4xxx: values
   invalidUrl: e('OH4001', 'This URL cannot be valid: {problem}.'),
@@ -109,6 +110,7 @@ export const catalogue = {
   flipValue: e('OH4004', "'flip' takes h, v, both or none."),
   rotateValue: e('OH4005', "'rotate' takes 0, 90, 180 or 270 (degrees counter-clockwise)."),
   notJsonValue: e('OH4006', "{value} is not a JSON value; quote it as a string."),
+  statusListen: e('OH4007', "'{address}' is not an address to listen on: {problem}."),
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type DiagnosticId = keyof typeof catalogue;

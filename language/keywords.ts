@@ -3,7 +3,7 @@
 // declaration is one line in one place.
 
 /** The keywords that start a top-level declaration, in the order messages list them. */
-export const topLevelKeywords = ['device', 'secret', 'octoprint', 'webcam', 'messages', 'oauth', 'hook'] as const;
+export const topLevelKeywords = ['device', 'secret', 'octoprint', 'webcam', 'messages', 'status', 'oauth', 'hook'] as const;
 
 /** Every keyword. They stay usable as keys, words and names (`oauth token`, `{ messages: … }`). */
 export const keywords = [...topLevelKeywords, 'on', 'every', 'true', 'false', 'null'] as const;

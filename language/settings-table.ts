@@ -6,7 +6,7 @@
 import { defaultMethod, hookCooldownMs, hookTimeoutMs, retryDefaults, snapshotDefaults, snapshotLimits } from './defaults.js';
 
 /** The blocks whose bodies are settings; `snapshot` is a hook's own, `top` the file's top level. */
-export type SettingsBlock = 'top' | 'hook' | 'oauth' | 'octoprint' | 'webcam' | 'snapshot' | 'retry';
+export type SettingsBlock = 'top' | 'hook' | 'oauth' | 'octoprint' | 'webcam' | 'snapshot' | 'retry' | 'status';
 
 /** Which parameters a setting's value may hold. */
 export type ParamsAllowed =
@@ -36,7 +36,9 @@ export type Reader =
   | { kind: 'delays'; maxMs: number }
   | { kind: 'sign' }
   | { kind: 'returns'; types: readonly string[] }
-  | { kind: 'block' };
+  | { kind: 'block' }
+  | { kind: 'listen' }
+  | { kind: 'env-name' };
 
 export interface SettingSpec<R extends Reader = Reader> {
   name: string;
@@ -107,6 +109,15 @@ const octoprint = {
   apikey: s({ name: 'apikey', block: 'octoprint', reader: { kind: 'text-or-env', secret: true }, params: 'env', defaultText: 'none', doc: "OctoPrint's API key, best as `@env.OCTOPRINT_API_KEY` (`--api-key` and `OCTOPRINT_API_KEY` override it)." }),
 };
 
+/** The default address of the status page (`--status` and `status { listen }` override it). */
+export const defaultStatusListen = '127.0.0.1:8787';
+
+const status = {
+  listen: s({ name: 'listen', block: 'status', reader: { kind: 'listen' }, params: 'none', defaultText: '`"127.0.0.1:8787"`', doc: 'The status page\'s address, `"HOST:PORT"` (default `"127.0.0.1:8787"`; `--status` overrides it).' }),
+  token: s({ name: 'token', block: 'status', reader: { kind: 'env-name' }, params: 'env', defaultText: 'one made at start and printed once', doc: 'The bearer token for actions (and reads), only as `@env.NAME`; without it the daemon makes one and prints it once.' }),
+  public: s({ name: 'public', block: 'status', reader: { kind: 'word', values: ['read'], what: "'read'" }, params: 'none', defaultText: 'off', doc: '`public read`: reading the page, JSON and metrics needs no token (actions still do).', values: ['read'] }),
+};
+
 /** The image settings `webcam` and a hook's `snapshot` share. */
 function image(block: 'webcam' | 'snapshot') {
   return {
@@ -140,12 +151,13 @@ const top = {
   octoprint: s({ name: 'octoprint', block: 'top', reader: { kind: 'block' }, params: 'env', defaultText: 'none', doc: 'Where the runtime connects: `octoprint { url, apikey }`.' }),
   webcam: s({ name: 'webcam', block: 'top', reader: { kind: 'block' }, params: 'env', defaultText: 'none', doc: 'Snapshot source and shape: `webcam { snapshot, fit, quality, flip, rotate, timeout }`.' }),
   messages: s({ name: 'messages', block: 'top', reader: { kind: 'messages' }, params: 'event', defaultText: 'the built-in texts', doc: 'The default `@message` per trigger: `messages { PrintDone "…" }`.' }),
+  status: s({ name: 'status', block: 'top', reader: { kind: 'block' }, params: 'env', defaultText: 'none (no status page)', doc: 'The daemon\'s status page and metrics: `status { listen, token, public read }`.' }),
   oauth: s({ name: 'oauth', block: 'top', reader: { kind: 'block' }, params: 'env', defaultText: 'none', doc: 'A token request whose JSON answer hooks read as `@NAME.…`: `oauth NAME { url, method, content, headers, data, returns }`.' }),
   hook: s({ name: 'hook', block: 'top', reader: { kind: 'block' }, params: 'event', defaultText: 'none', doc: 'One webhook: `hook NAME on PrintDone, Progress every 10% { url … }`.' }),
 };
 
 /** Each block's settings by name, in the order the reference lists them. */
-export const settingsTable = { top, hook, oauth, octoprint, webcam, snapshot, retry };
+export const settingsTable = { top, hook, oauth, octoprint, webcam, snapshot, retry, status };
 
 export function settingsOf(block: SettingsBlock): readonly SettingSpec[] {
   return Object.values(settingsTable[block]);

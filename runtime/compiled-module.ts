@@ -112,12 +112,24 @@ export interface CompiledHook {
   needsEnv?: string[];
 }
 
+/** The file's `status { }` block: the daemon's status page (off without it, unless --status). */
+export interface StatusSpec {
+  /** `HOST:PORT`, checked by the compiler. */
+  listen: string;
+  /** The environment variable holding the bearer token; null: the daemon makes one at start. */
+  tokenEnv: string | null;
+  /** Reading the page, the JSON and the metrics needs no token. */
+  publicRead: boolean;
+}
+
 export interface CompiledModule {
   format: 1;
   /** The .ohk file it was compiled from (base name only). */
   source: string;
   /** `needsEnv`: as CompiledHook.needsEnv, per setting (each is read only when no flag or variable replaces it). */
   octoprint: { url: Render<string> | null; apikey: Render<string> | null; needsEnv?: { url: string[]; apikey: string[] } };
+  /** Absent: the file has no `status` block. */
+  status?: StatusSpec;
   oauth: Record<string, OAuthSpec>;
   hooks: CompiledHook[];
   /** Every `@env.NAME` the module reads, so the runtime can redact their values and warn when unset. */

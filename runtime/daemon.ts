@@ -32,6 +32,9 @@ import { Outbox, type OutboxOptions } from './outbox/outbox.js';
 import { statePaths } from './outbox/state-dir.js';
 import { progressIntervals } from './triggers/progress-milestones.js';
 import { hookEnvNeeds, listMissing, missingEnv } from './required-env.js';
+import { DeliveryStats } from './status/delivery-stats.js';
+import type { StatusOptions } from './status/status-options.js';
+import { StatusServer } from './status/status-server.js';
 
 export interface DaemonOptions {
   module: CompiledModule;
@@ -54,6 +57,8 @@ export interface DaemonOptions {
   onOutcome?: (hook: string, firing: Firing, outcome: DeliveryOutcome) => void;
   /** How a delivery without a firing in memory ended: one recovered from the outbox at start, or a requeued dead letter. */
   onRecoveredOutcome?: (hook: string, delivery: { id: string; trigger: string }, outcome: DeliveryOutcome) => void;
+  /** Serve the status page, its JSON and /metrics (runtime/status/); absent: off. */
+  status?: StatusOptions | null;
 }
 
 export class Daemon {
@@ -61,6 +66,11 @@ export class Daemon {
   readonly dispatcher: Dispatcher;
   readonly engine: DeliveryEngine;
   readonly printer = new PrinterState();
+  /** What the status page and /metrics count. */
+  readonly stats: DeliveryStats;
+  private statusServer: StatusServer | null = null;
+  private statusAddress: string | null = null;
+  private readonly startedAt: number;
   private readonly intake: EventIntake;
   private readonly clock: Clock;
   private outboxHandle: Outbox | null = null;
@@ -69,6 +79,8 @@ export class Daemon {
   constructor(private readonly o: DaemonOptions) {
     const clock = (this.clock = o.clock ?? realClock);
     const { module, env, logger } = o;
+    this.startedAt = clock.now();
+    const stats = (this.stats = new DeliveryStats(module.hooks.map((h) => h.name), () => clock.now()));
     logger.addSecret(o.apiKey);
     for (const name of module.env) logger.addSecret(env[name]);
     const envCtx = { env } as RenderContext;
@@ -98,7 +110,10 @@ export class Daemon {
       send: o.send ?? ((req, { timeoutMs }) => sendRequest(req, { timeoutMs })),
       invalidateToken: (name) => tokens.invalidate(name),
       prepare: (hook, firing) => prepareHookRequest(hook, firing, prepareDeps, childLog(logger, { hook: hook.name, trigger: firing.trigger })),
+      onAttempt: (hook, attempt) => stats.attempt(hook, attempt.ms),
+      onQueueChanged: () => stats.changed(),
       onOutcome: (hook, delivery, outcome) => {
+        stats.outcome(hook, delivery.trigger, outcome);
         if (delivery.firing) o.onOutcome?.(hook, delivery.firing, outcome);
         else o.onRecoveredOutcome?.(hook, { id: delivery.id, trigger: delivery.trigger }, outcome);
       },
@@ -108,7 +123,10 @@ export class Daemon {
       ...prepareDeps,
       engine: this.engine,
       now: () => clock.now(),
-      onOutcome: (hook, firing, outcome) => o.onOutcome?.(hook.name, firing, outcome),
+      onOutcome: (hook, firing, outcome) => {
+        stats.outcome(hook.name, firing.trigger, outcome);
+        o.onOutcome?.(hook.name, firing, outcome);
+      },
     });
 
     const printer = this.printer;
@@ -123,6 +141,7 @@ export class Daemon {
         state: () => fetchPrinterState({ ...rest, timeoutMs: printerAfterEventPolicy.requestTimeoutMs }),
       },
       newFiring: (trigger, payload, extra) => {
+        stats.event(trigger);
         const firing: Firing = {
           id: randomUUID(),
           trigger,
@@ -146,6 +165,7 @@ export class Daemon {
     this.client.on('current', (c) => this.intake.onCurrent(c));
     this.client.on('event', (e) => this.intake.onEvent(e));
     this.client.on('plugin', (p) => this.intake.onPlugin(p));
+    this.client.on('state', () => this.statusServer?.changed());
     this.client.on('resynced', (r) => {
       if (r.reconnect) logger.info('reconnected to OctoPrint; events while disconnected were not delivered by OctoPrint', { state: r.state });
     });
@@ -179,7 +199,48 @@ export class Daemon {
       this.watcher = new RequestWatcher(statePaths(stateDir).requests, (req) => this.engine.applyControl(req), logger);
       await this.watcher.start();
     }
+    if (this.o.status) await this.startStatus(this.o.status, outbox);
     this.client.start();
+  }
+
+  /** The status page's address once it listens (`http://127.0.0.1:8787/`), else null. */
+  get statusUrl(): string | null {
+    return this.statusAddress;
+  }
+
+  private async startStatus(options: StatusOptions, outbox: Outbox): Promise<void> {
+    const { logger, module } = this.o;
+    const engine = this.engine;
+    const server = new StatusServer({
+      ...options,
+      stats: this.stats,
+      logger,
+      source: {
+        hooks: module.hooks,
+        stats: this.stats,
+        deliveries: () => outbox.list(),
+        outboxBytes: () => outbox.stats?.size ?? 0,
+        isPaused: (h) => engine.isPaused(h),
+        disabledReason: (h) => engine.disabledReason(h),
+        // One OctoPrint per daemon today; a list so that the page and the metrics already have a printer's shape.
+        printers: () => [{ name: 'octoprint', url: this.o.octoprintUrl, connection: this.client.state, state: stateText(this.printer.current.state) }],
+        secrets: logger.secrets,
+        startedAt: this.startedAt,
+        now: () => this.clock.now(),
+      },
+      control: (req) => engine.applyControl(req),
+      pause: (h) => engine.pause(h),
+      resume: (h) => engine.resume(h),
+    });
+    try {
+      const bound = await server.start();
+      this.statusServer = server;
+      this.statusAddress = bound.url;
+      logger.info(`status page on ${bound.url}`, { public: options.publicRead });
+    } catch (e) {
+      await outbox.close();
+      throw new Error(`the status page cannot listen on ${options.listen.host}:${options.listen.port}: ${(e as Error).message}`);
+    }
   }
 
   /** The outbox, once started. */
@@ -204,6 +265,7 @@ export class Daemon {
     await Promise.race([settle, new Promise<void>((r) => (timer = setTimeout(r, graceMs)))]);
     clearTimeout(timer);
     await this.watcher?.stop();
+    await this.statusServer?.stop();
     const pending = this.dispatcher.pending;
     if (pending > 0) {
       if (this.o.stateDir) this.o.logger.info(`stopped with ${pending} ${pending === 1 ? 'delivery' : 'deliveries'} pending in the outbox; they resume on the next start`);
@@ -211,6 +273,11 @@ export class Daemon {
     }
     await this.outboxHandle?.close();
   }
+}
+
+function stateText(state: unknown): string {
+  const text = state && typeof state === 'object' ? (state as { text?: unknown }).text : undefined;
+  return typeof text === 'string' ? text : '';
 }
 
 function safe<T>(f: () => T): T | undefined {

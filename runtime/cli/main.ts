@@ -12,10 +12,12 @@ import { loadModule } from '../load-module.js';
 import { createLogger, type Level, type LogFormat } from '../log/logger.js';
 import { BatchedStream } from '../log/batched-stream.js';
 import { resolveStateDir } from '../outbox/state-dir.js';
+import { parseListenAddress } from '../status/listen-address.js';
+import { resolveStatusOptions } from '../status/status-options.js';
 import { outboxCommand, outboxUsage } from './outbox-command.js';
 import { octoprintAddress, startupRefusal } from './preflight.js';
 
-const flags = '[--octoprint URL] [--api-key KEY] [--state-dir DIR] [--log-format text|json] [--log-level debug|info|warn|error]';
+const flags = '[--octoprint URL] [--api-key KEY] [--state-dir DIR] [--status HOST:PORT] [--log-format text|json] [--log-level debug|info|warn|error]';
 const environment = `Environment: OCTOPRINT_URL, OCTOPRINT_API_KEY (preferred over --api-key, which other users
 of the machine can see in the process list), OCTOHOOK_STATE_DIR (the outbox of pending and
 dead-lettered webhooks; default $XDG_STATE_HOME/octohook, else ~/.local/state/octohook) and
@@ -80,6 +82,7 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
         'log-format': { type: 'string' },
         'log-level': { type: 'string' },
         'state-dir': { type: 'string' },
+        status: { type: 'string' },
       },
     }));
   } catch (e) {
@@ -94,6 +97,12 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
   const level = (values['log-level'] as string | undefined) ?? 'info';
   if (!['text', 'json'].includes(format) || !['debug', 'info', 'warn', 'error'].includes(level)) {
     io.err.write(`octohook run: --log-format takes text or json, --log-level debug, info, warn or error.\n`);
+    return 2;
+  }
+  const statusFlag = values.status as string | undefined;
+  const statusAddress = statusFlag === undefined ? undefined : parseListenAddress(statusFlag);
+  if (statusAddress && 'problem' in statusAddress) {
+    io.err.write(`octohook run: --status ${statusFlag}: ${statusAddress.problem}.\n`);
     return 2;
   }
   const stream = new BatchedStream(io.err);
@@ -114,7 +123,8 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
       return 2;
     }
     const stateDir = resolveStateDir(values['state-dir'] as string | undefined, io.env);
-    const daemon = new Daemon({ module, octoprintUrl: url, apiKey, env: io.env, logger, stateDir });
+    const status = resolveStatusOptions(statusFlag, module, io.env, logger);
+    const daemon = new Daemon({ module, octoprintUrl: url, apiKey, env: io.env, logger, stateDir, status });
     await daemon.start();
     await (io.stopSignal ?? signals());
     logger.info('stopping');

@@ -57,6 +57,18 @@ export interface DeliveryEngineOptions {
   random?: () => number;
   /** Default retryPolicy.maxPendingPerHook. */
   maxPendingPerHook?: number;
+  /** Called when deliveries join or leave the queues outside an attempt (new, requeued, dropped): the live status page shows it. */
+  onQueueChanged?: () => void;
+  /** Called after every attempt (the status page's latency histogram): how long it took and whether it was answered 2xx. */
+  onAttempt?: (hook: string, attempt: AttemptReport) => void;
+}
+
+export interface AttemptReport {
+  id: string;
+  ms: number;
+  /** The HTTP status, absent when there was no answer. */
+  status?: number;
+  ok: boolean;
 }
 
 export class DeliveryEngine {
@@ -64,6 +76,7 @@ export class DeliveryEngine {
   private readonly lanes = new Map<string, HookLane>();
   private readonly hooks: Map<string, CompiledHook>;
   private readonly disabled = new Map<string, string>();
+  private readonly paused = new Set<string>();
   private idleWaiters: Array<() => void> = [];
   private stopping = false;
   private readonly maxPending: number;
@@ -86,6 +99,28 @@ export class DeliveryEngine {
     return recovered;
   }
 
+  /**
+   * Holds a hook's deliveries in the outbox (new firings are still recorded) until
+   * `resume`; an attempt on the wire still ends. Until restart, like a 410's disabling.
+   */
+  pause(hook: string): boolean {
+    if (!this.hooks.has(hook)) return false;
+    this.paused.add(hook);
+    this.lanes.get(hook)?.pause();
+    return true;
+  }
+
+  resume(hook: string): boolean {
+    if (!this.hooks.has(hook)) return false;
+    this.paused.delete(hook);
+    this.lanes.get(hook)?.resume();
+    return true;
+  }
+
+  isPaused(hook: string): boolean {
+    return this.paused.has(hook);
+  }
+
   /** Why a hook is disabled (a 410), or undefined. */
   disabledReason(hook: string): string | undefined {
     return this.disabled.get(hook);
@@ -98,6 +133,7 @@ export class DeliveryEngine {
     const lane = this.lane(hook.name);
     lane.push({ ...this.item(delivery), durable, firing, request });
     this.makeRoom(lane);
+    this.o.onQueueChanged?.();
     return delivery;
   }
 
@@ -128,10 +164,12 @@ export class DeliveryEngine {
       const { requeued, missing } = outbox.requeue(sel);
       for (const d of requeued) this.lane(d.hook).push(this.item(d));
       for (const lane of new Set(requeued.map((d) => this.lane(d.hook)))) this.makeRoom(lane);
+      this.o.onQueueChanged?.();
       return { affected: requeued.map((d) => d.id), missing };
     }
     const { dropped, missing } = outbox.drop(sel);
     for (const d of dropped) this.lanes.get(d.hook)?.remove(d.id);
+    this.o.onQueueChanged?.();
     return { affected: dropped.map((d) => d.id), missing };
   }
 
@@ -157,6 +195,7 @@ export class DeliveryEngine {
         () => this.checkIdle(),
       );
       this.lanes.set(hook, lane);
+      if (this.paused.has(hook)) lane.pause();
       if (this.stopping) void lane.stop();
     }
     return lane;
@@ -280,10 +319,13 @@ export class DeliveryEngine {
   private async send(hook: CompiledHook, item: LaneItem, request: PreparedRequest, key: Buffer | null, n: number): Promise<{ response: SendResult } | { error: unknown }> {
     const d = item.delivery;
     const signed = withIdentity(request, d.id, Math.floor(this.o.clock.now() / 1000), key);
+    const started = performance.now();
     try {
       const response = await this.o.send(signed, { timeoutMs: hook.timeoutMs, hook: hook.name, id: d.id, attempt: n, ...(item.firing ? { firing: item.firing } : {}) });
+      this.o.onAttempt?.(hook.name, { id: d.id, ms: performance.now() - started, status: response.status, ok: response.status >= 200 && response.status < 300 });
       return { response };
     } catch (error) {
+      this.o.onAttempt?.(hook.name, { id: d.id, ms: performance.now() - started, ok: false });
       return { error };
     }
   }

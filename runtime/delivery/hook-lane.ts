@@ -38,6 +38,7 @@ export class HookLane {
   /** The head while an attempt of it is on the wire. */
   private onWire: LaneItem | undefined;
   private stopped = false;
+  private paused = false;
 
   constructor(
     readonly hook: string,
@@ -102,8 +103,20 @@ export class HookLane {
     await this.running;
   }
 
+  /** No new attempts until `resume` (the status page's pause); the one on the wire still ends. */
+  pause(): void {
+    this.paused = true;
+    this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.kick();
+  }
+
   kick(): void {
-    if (this.running || this.stopped) return;
+    if (this.running || this.stopped || this.paused) return;
     this.clock.clearTimeout(this.timer);
     this.timer = undefined;
     this.running = this.run().finally(() => {
@@ -154,13 +167,13 @@ export class HookLane {
   }
 
   private async run(): Promise<void> {
-    while (!this.stopped) {
+    while (!this.stopped && !this.paused) {
       const item = this.items[0];
       if (!item) return;
       await item.durable.catch(() => {
         // The journal could not write it (already logged): deliver from memory all the same.
       });
-      if (this.items[0] !== item || this.stopped) continue;
+      if (this.items[0] !== item || this.stopped || this.paused) continue;
       const wait = item.delivery.nextAt - this.clock.now();
       if (wait > 0) {
         this.timer = this.clock.setTimeout(() => {

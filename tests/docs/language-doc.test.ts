@@ -290,6 +290,7 @@ const settingSections: Record<SettingsBlock, string> = {
   webcam: 'webcam',
   snapshot: 'webcam',
   retry: 'retry',
+  status: 'status',
 };
 
 /** The rows of the section's `| setting | … |` or `| form | … |` table, by the name in backquotes that starts their first cell. */

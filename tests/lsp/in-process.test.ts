@@ -14,6 +14,7 @@ const wrap: Record<Exclude<SettingsBlock, 'top'>, (line: string) => string> = {
   webcam: (l) => `webcam {\n  ${l}\n}\nhook a on PrintDone {\n  url "https://example.com"\n}\n`,
   snapshot: (l) => `hook a on PrintDone {\n  url "https://example.com"\n  snapshot {\n    ${l}\n  }\n}\n`,
   retry: (l) => `hook a on PrintDone {\n  url "https://example.com"\n  retry {\n    ${l}\n  }\n}\n`,
+  status: (l) => `status {\n  ${l}\n}\nhook a on PrintDone {\n  url "https://example.com"\n}\n`,
 };
 
 for (const block of Object.keys(wrap) as Array<keyof typeof wrap>) {

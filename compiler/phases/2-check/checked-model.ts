@@ -55,8 +55,18 @@ export interface CheckedOAuth {
   returns: Record<string, string>;
 }
 
+/** The `status { }` block: the daemon's status page. */
+export interface CheckedStatus {
+  listen: string;
+  /** The environment variable holding the bearer token; null: the daemon makes one. */
+  tokenEnv: string | null;
+  publicRead: boolean;
+}
+
 export interface CheckedFile {
   octoprint: { url: Value | null; apikey: Value | null };
+  /** Null without a `status` block. */
+  status: CheckedStatus | null;
   oauth: CheckedOAuth[];
   hooks: CheckedHook[];
   env: Set<string>;

@@ -10,6 +10,7 @@ import { checkMessages } from './check-messages.js';
 import { checkOAuth } from './check-oauth.js';
 import { checkSecretValue } from './check-secret-value.js';
 import { checkSnapshotSettings, defaultSnapshot } from './check-snapshot-settings.js';
+import { checkStatus } from './check-status.js';
 import { checkUrl } from './check-url.js';
 import { readSettings } from './read-settings.js';
 import type { SemanticModel } from './semantic-model.js';
@@ -39,6 +40,7 @@ export function check(file: OhkFile): CheckResult {
   let messages = new Map<string, Value>();
   let snapshot: CheckedSnapshot = defaultSnapshot;
   const octoprint: CheckedFile['octoprint'] = { url: null, apikey: null };
+  let status: CheckedFile['status'] = null;
 
   for (const item of file.items) {
     // A block the parser had to patch up (say, its '}' is not typed yet) is still checked,
@@ -63,6 +65,7 @@ export function check(file: OhkFile): CheckResult {
         const kw = item.keyword.name;
         if (!first(kw, item.keyword.range)) break;
         if (kw === 'messages') messages = checkMessages(ctx, item.body, null, null);
+        else if (kw === 'status') status = checkStatus(ctx, item.body);
         else if (kw === 'webcam') snapshot = checkSnapshotSettings(ctx, item.body, defaultSnapshot, 'webcam', 'webcam');
         else if (kw === 'octoprint') {
           const s = readSettings(ctx, item.body, 'octoprint', 'octoprint');
@@ -107,5 +110,5 @@ export function check(file: OhkFile): CheckResult {
     ctx.report(diag.noHooks({ start: { line: 1, column: 1, offset: 0 }, end: end.offset > 0 ? { line: 1, column: 2, offset: 1 } : end }));
   }
 
-  return { model: { octoprint, oauth: [...ctx.oauth.values()], hooks, env: ctx.env }, diagnostics: ctx.diagnostics, semantic: ctx.semantic };
+  return { model: { octoprint, status, oauth: [...ctx.oauth.values()], hooks, env: ctx.env }, diagnostics: ctx.diagnostics, semantic: ctx.semantic };
 }

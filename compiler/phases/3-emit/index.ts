@@ -105,6 +105,8 @@ export function emitModule(model: CheckedFile, sourceName: string): string {
     `  format: 1,`,
     `  source: ${jsString(sourceName)},`,
     `  octoprint: ${octoprint},`,
+    // Only files with a status block carry one, so every other module stays as it was.
+    ...(model.status ? [`  status: { listen: ${jsString(model.status.listen)}, tokenEnv: ${model.status.tokenEnv === null ? 'null' : jsString(model.status.tokenEnv)}, publicRead: ${model.status.publicRead} },`] : []),
     `  oauth,`,
     `  hooks,`,
     `  env: ${JSON.stringify([...model.env].sort())},`,
