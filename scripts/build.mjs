@@ -3,7 +3,8 @@
 // done once here so `octohookc check` never pays for it), then a plain transpile of
 // every TypeScript source into dist/ with the same layout. Type checking is `npm run typecheck`.
 import { build } from 'esbuild';
-import { readdirSync, statSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSchemaTables } from './gen-schema-tables.mjs';
@@ -16,6 +17,14 @@ const outDir = join(root, process.env.OCTOHOOK_OUT || 'dist');
 const sourceDirs = process.env.OCTOHOOK_DIRS ? process.env.OCTOHOOK_DIRS.split(',') : allDirs;
 
 if (existsSync(join(root, 'schema'))) generateSchemaTables(root);
+
+// package.json is the one place the version and the supported Node versions are written;
+// runtime/package-facts.ts reads them from here, in every build (bundles included).
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const define = {
+  OCTOHOOK_PACKAGE_VERSION: JSON.stringify(pkg.version),
+  OCTOHOOK_NODE_ENGINES: JSON.stringify(pkg.engines?.node ?? '*'),
+};
 
 function walk(dir, out) {
   if (!existsSync(dir)) return out;
@@ -43,6 +52,7 @@ await build({
   target: 'node20',
   sourcemap: 'inline',
   bundle: false,
+  define,
   logLevel: 'warning',
 });
 if (process.env.OCTOHOOK_BUILD_VERBOSE) console.log(`built ${entryPoints.length} files into ${relative(process.cwd(), outDir)}`);
@@ -53,8 +63,8 @@ if (process.env.OCTOHOOK_BUILD_VERBOSE) console.log(`built ${entryPoints.length}
 // under its 300 ms budget. They sit at the same depth as their sources so relative
 // paths (package.json, docs/) resolve the same way.
 const programs = [
-  ['compiler/cli/main.ts', 'compiler/cli/octohookc.bundle.js'],
-  ['runtime/cli/main.ts', 'runtime/cli/octohook.bundle.js'],
+  ['compiler/cli/octohookc.ts', 'compiler/cli/octohookc.bundle.js'],
+  ['runtime/cli/octohook.ts', 'runtime/cli/octohook.bundle.js'],
 ];
 if (!process.env.OCTOHOOK_DIRS) {
   for (const [entry, out] of programs) {
@@ -67,6 +77,7 @@ if (!process.env.OCTOHOOK_DIRS) {
       platform: 'node',
       target: 'node20',
       minifySyntax: true,
+      define,
       // @napi-rs/image is a native, optional dependency: loaded at run time when present.
       external: ['@napi-rs/image', '@napi-rs/image-*'],
       // Bundled CommonJS dependencies still call require(); give the ESM bundle one.
@@ -93,8 +104,26 @@ if (!process.env.OCTOHOOK_DIRS && existsSync(join(root, standaloneEntry))) {
       }));
     },
   };
+  // A static import names what it wants from a module, and Node checks every name while it
+  // links the file, before any of it runs: `import { crc32 } from 'node:zlib'` kills the
+  // bundle on Node 20.11 before its version check (runtime/cli/require-node-version.ts)
+  // could say why. So Node's own modules are reached through require(), which is looked at
+  // only when the code runs, after the check.
+  const builtins = new Set(builtinModules);
+  const builtinsAtRunTime = {
+    name: 'octohook-builtins-at-run-time',
+    setup(b) {
+      b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
+        if (!args.path.startsWith('node:') && !builtins.has(args.path)) return undefined;
+        if (args.kind === 'require-call') return { path: args.path, external: true };
+        return { path: args.path, namespace: 'octohook-builtin' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'octohook-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    },
+  };
   await build({
     entryPoints: [join(root, standaloneEntry)],
+    define,
     outfile: join(outDir, 'runtime/cli/octohook-standalone.js'),
     bundle: true,
     format: 'esm',
@@ -105,7 +134,7 @@ if (!process.env.OCTOHOOK_DIRS && existsSync(join(root, standaloneEntry))) {
     sourcesContent: true,
     legalComments: 'none',
     external: ['@napi-rs/image', '@napi-rs/image-*'],
-    plugins: [noCompiler],
+    plugins: [noCompiler, builtinsAtRunTime],
     banner: { js: "import { createRequire as __octohookRequire } from 'node:module'; const require = __octohookRequire(import.meta.url);" },
     logLevel: 'warning',
   });

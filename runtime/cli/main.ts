@@ -3,7 +3,8 @@
 // file's `octoprint { }` block. The outbox lives in the state directory (--state-dir, else
 // OCTOHOOK_STATE_DIR, else $XDG_STATE_HOME/octohook or ~/.local/state/octohook).
 // `octohook outbox …` is in ./outbox-command.ts. Exit codes: 0 stopped cleanly, 1 could not
-// start, 2 usage.
+// start (errors in the .ohk included), 2 usage or a file that is not one to run, 70 internal
+// error (./run-program.ts).
 import { parseArgs } from 'node:util';
 import type { CompiledModule, RenderContext } from '../compiled-module.js';
 import { Daemon } from '../daemon.js';
@@ -12,6 +13,7 @@ import { loadModule } from '../load-module.js';
 import { createLogger, type Level, type LogFormat } from '../log/logger.js';
 import { BatchedStream } from '../log/batched-stream.js';
 import { resolveStateDir } from '../outbox/state-dir.js';
+import { packageVersion } from '../package-facts.js';
 import { outboxCommand, outboxUsage } from './outbox-command.js';
 
 const flags = '[--octoprint URL] [--api-key KEY] [--state-dir DIR] [--log-format text|json] [--log-level debug|info|warn|error]';
@@ -19,11 +21,14 @@ const environment = `Environment: OCTOPRINT_URL, OCTOPRINT_API_KEY (preferred ov
 of the machine can see in the process list), OCTOHOOK_STATE_DIR (the outbox of pending and
 dead-lettered webhooks; default $XDG_STATE_HOME/octohook, else ~/.local/state/octohook) and
 every @env.NAME the hooks use.
+
+Exit codes: 0 stopped cleanly, 1 could not start, 2 usage or a file that cannot be run, 70 internal error.
 `;
 const outboxLines = outboxUsage.replace(/^Usage:\n/, '').replace(/\n\n[\s\S]*$/, '\n');
 const runUsage = `Usage:
   octohook run COMPILED.mjs|FILE.ohk ${flags}
-${outboxLines}
+${outboxLines}  octohook --version
+
 ${environment}`;
 
 function bundleUsage(module: CompiledModule): string {
@@ -61,6 +66,10 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
     io.out.write(usage);
     return 0;
   }
+  if (command === '--version' || command === '-v') {
+    io.out.write(`octohook ${packageVersion}${bundled ? ` with the hooks of ${bundled.source} built in` : ''}\n`);
+    return 0;
+  }
   if (command === 'outbox') return outboxCommand(afterCommand, io);
   if (!bundled && command !== 'run') {
     io.err.write(command === undefined ? usage : `octohook: unknown command '${command}'.\n\n${usage}`);
@@ -79,11 +88,16 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
         'log-format': { type: 'string' },
         'log-level': { type: 'string' },
         'state-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (e) {
     io.err.write(`octohook run: ${(e as Error).message.replace(/\. To specify.*$/s, '.')}\n\n${usage}`);
     return 2;
+  }
+  if (values.help) {
+    io.out.write(usage);
+    return 0;
   }
   if (positionals.length !== (bundled ? 0 : 1)) {
     io.err.write(bundled ? `unexpected argument '${positionals[0]}': the hooks are built into this file.\n\n${usage}` : `octohook run: give exactly one compiled module or .ohk file.\n\n${usage}`);
@@ -95,11 +109,28 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
     io.err.write(`octohook run: --log-format takes text or json, --log-level debug, info, warn or error.\n`);
     return 2;
   }
+  let module: CompiledModule;
+  if (bundled) module = bundled;
+  else {
+    const file = positionals[0];
+    try {
+      module = await loadModule(file, (text) => io.err.write(text));
+    } catch (e) {
+      if (!isOctohookError(e)) throw e;
+      // Errors in a .ohk were printed above, as `octohookc check` prints them: exit 1 as there.
+      const inSource = isOctohookError(e, 'OHK_ERR_SOURCE');
+      io.err.write(`octohook run: ${e.message}${inSource ? '; not started' : ''}\n`);
+      return inSource ? 1 : 2;
+    }
+  }
+  if (module.hooks.length === 0) {
+    io.err.write(bundled ? `octohook: the bundle of ${module.source} has no hooks: nothing to deliver, not started\n` : `octohook run: '${positionals[0]}' has no hooks: nothing to deliver, not started\n`);
+    return 2;
+  }
   const stream = new BatchedStream(io.err);
   const logger = createLogger({ stream, format: format as LogFormat, level: level as Level });
 
   try {
-    const module = bundled ?? (await loadModule(positionals[0]));
     const ctx = { env: io.env } as RenderContext;
     const url = (values.octoprint as string | undefined) ?? io.env.OCTOPRINT_URL ?? module.octoprint.url?.(ctx) ?? 'http://127.0.0.1:5000';
     const apiKey = (values['api-key'] as string | undefined) ?? io.env.OCTOPRINT_API_KEY ?? module.octoprint.apikey?.(ctx) ?? '';
