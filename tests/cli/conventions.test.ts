@@ -154,10 +154,11 @@ writeFileSync(boom, "setTimeout(() => { throw new Error('boom from a test preloa
 
 t('anything unexpected: one line "PROGRAM: internal error: …", exit 70; the stack only with OCTOHOOK_DEBUG=1', async () => {
   assert.is(internalErrorExit, 70);
-  // Both wait for input (lsp on stdin, the daemon for OctoPrint) long enough for the timer.
+  // Each waits (lsp on stdin, the daemon for OctoPrint) long enough for the timer to fire.
   const cases: Array<[string, string[], string]> = [
     [bins.octohookc, ['lsp'], 'octohookc'],
     [bins.octohook, ['run', example, '--octoprint', 'http://127.0.0.1:9', '--state-dir', join(dir, 'state')], 'octohook'],
+    [bundle, ['--octoprint', 'http://127.0.0.1:9', '--state-dir', join(dir, 'state-bundle')], 'octohook'],
   ];
   for (const [bin, args, program] of cases) {
     const env = { OCTOPRINT_API_KEY: 'k', OCTOHOOK_DEBUG: undefined };

@@ -14,9 +14,11 @@
 // - paths: `~/x` lives in the scratch home, `/x` under a scratch root, the rest in the scratch
 //   folder; a .ohk read is examples/hooks.ohk, a .yaml the plugin fixture, a .mjs a module or
 //   bundle built from the example; what follows `-o`, `--secrets-file` or `>` is an output;
+// - only the first command of a `&&`, `||`, `|` or `;` chain; `2>…` is dropped;
 // - the daemon (`run`, a bundle without a subcommand) runs against the simulator until it is
 //   connected, then stops on SIGTERM; a `test` without --dry-run (it would send to the
-//   example's real URLs) and `lsp` (tests/lsp drives it) are listed as skipped.
+//   example's real URLs), `lsp` (tests/lsp drives it) and templates with placeholders
+//   (FILE, ID…, [--option]) are listed as skipped.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -94,7 +96,9 @@ function programOf(words: string[]): Parsed | undefined {
     else if (words[i] === 'sudo' && words[i + 1] === '-u') i += 3;
     else break;
   }
-  const rest = words.slice(i);
+  // Only the first command of `a && b`, `a | b`, `a || b`, `a; b`; stderr redirections dropped.
+  const end = words.findIndex((w, k) => k >= i && ['&&', '||', '|', ';'].includes(w));
+  const rest = words.slice(i, end < 0 ? undefined : end).filter((w, k, all) => !/^2>/.test(w) && all[k - 1] !== '2>');
   let parsed: Parsed | undefined;
   if (rest[0] === 'octohookc' || rest[0] === 'octohook') parsed = { env, program: bins[rest[0]], kind: rest[0], args: rest.slice(1) };
   else if (rest[0] === 'node' && /^(\.\/)?bin\/octohookc?\.js$/.test(rest[1] ?? '')) {
@@ -112,6 +116,7 @@ function programOf(words: string[]): Parsed | undefined {
 
 /** Why a command is not run here, or undefined when it is. */
 function skipReason(p: Parsed): string | undefined {
+  if (p.args.some((a) => /…|\[|^[A-Z][A-Z_]*(\.{3})?$|^<.*>$/.test(a))) return 'a template with placeholders (FILE, ID…, [options])';
   if (p.kind === 'octohookc' && p.args[0] === 'lsp' && !p.args.includes('--help')) return 'a language server on stdio: tests/lsp drives it';
   if (p.kind === 'octohookc' && p.args[0] === 'test' && !p.args.includes('--dry-run') && !p.args.includes('--help')) {
     return "sends to the hooks' real URLs: tests/compiler/cli-test-command.test.ts runs it against a local receiver";
@@ -181,6 +186,12 @@ t('the docs show the commands this test knows to look for (the extraction still 
     { doc: 'x.md', line: 8, text: 'npx octohookc check a.ohk' },
     { doc: 'x.md', line: 12, text: 'octohookc import b.yaml > c.ohk' },
   ]);
+  const chained = programOf(tokens('A=1 npx octohookc check a.ohk 2>/dev/null && echo ok'))!;
+  assert.equal([chained.env, chained.args], [{ A: '1' }, ['check', 'a.ohk']]);
+  assert.is(programOf(tokens('sudo -u octohook node /opt/o/hooks.bundle.mjs outbox list'))!.program, '/opt/o/hooks.bundle.mjs');
+  assert.ok(skipReason(programOf(tokens('octohook outbox retry ID...'))!));
+  assert.ok(skipReason(programOf(tokens('octohookc build FILE.ohk [-o OUT.mjs]'))!));
+  assert.is(skipReason(programOf(tokens('octohookc build hooks.ohk -o hooks.mjs'))!), undefined);
 });
 
 t('every command shown starts and ends as documented, through the real bin', async () => {
