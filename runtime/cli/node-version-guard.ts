@@ -1,7 +1,7 @@
 // Which Node.js versions octohook runs on, checked before anything else is loaded: on an
 // older Node the programs would otherwise die in module linking (Node 20.11 has no
 // `crc32` in node:zlib) with a SyntaxError naming none of octohook's files. The range is
-// package.json's `engines.node` (./../package-facts.ts). This file must load on any Node
+// package.json's `engines.node` (../package-facts.ts). This file must load on any Node
 // that can parse it: no imports but that one, no recent syntax, no recent API.
 import { nodeEngines } from '../package-facts.js';
 
@@ -66,7 +66,7 @@ export function satisfiesRange(version: string, range: string): boolean {
 /** The one line to print when `found` is not a supported Node.js, else undefined. */
 export function unsupportedNodeMessage(found: string, range: string = nodeEngines): string | undefined {
   if (satisfiesRange(found, range)) return undefined;
-  return `octohook: this is Node.js ${found}; octohook needs Node.js ${range} (package.json engines). Get it from https://nodejs.org/\n`;
+  return `octohook: this is Node.js ${found}; octohook needs Node.js ${range}. Get it from https://nodejs.org/\n`;
 }
 
 /** Stops the process with exit 2 when the running Node.js is not supported. */

@@ -52,7 +52,7 @@ t('satisfiesRange reads the forms an engines field uses', () => {
 t('the message names the version found, the one needed and where to get it', () => {
   assert.is(unsupportedNodeMessage('24.0.0', '>=20.18.1'), undefined);
   const m = unsupportedNodeMessage('20.11.0', '>=20.18.1');
-  assert.is(m, 'octohook: this is Node.js 20.11.0; octohook needs Node.js >=20.18.1 (package.json engines). Get it from https://nodejs.org/\n');
+  assert.is(m, 'octohook: this is Node.js 20.11.0; octohook needs Node.js >=20.18.1. Get it from https://nodejs.org/\n');
 });
 
 // A preload standing in for an old Node: it reports 20.11.0, and (as the real 20.11 fails
@@ -83,7 +83,7 @@ t('both bins and a bundle refuse an old Node with that one line, exit 2, before 
     const what = `${script.split('/').pop()} ${args.join(' ')}`;
     assert.is(r.status, 2, `${what}: ${r.stderr}`);
     assert.is(r.stdout, '', what);
-    assert.is(r.stderr, `octohook: this is Node.js 20.11.0; octohook needs Node.js ${pkg.engines.node} (package.json engines). Get it from https://nodejs.org/\n`, what);
+    assert.is(r.stderr, `octohook: this is Node.js 20.11.0; octohook needs Node.js ${pkg.engines.node}. Get it from https://nodejs.org/\n`, what);
     assert.not.match(r.stderr, stackTrace);
   }
 });
