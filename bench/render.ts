@@ -1,5 +1,5 @@
 // bench:render — the cost of turning one event into request bytes, for the plugin's "all data"
-// default template (plugin-behaviour.md §1.1): deviceIdentifier, apiSecret, topic, message,
+// default template (docs/plugin-compatibility.md#settings): deviceIdentifier, apiSecret, topic, message,
 // extra, state, job, progress, currentZ, offsets, meta, currentTime. JSON content; the
 // `"snapshot": "@snapshot"` key is LEFT OUT (with it the request becomes multipart and the
 // cost is the image, which bench:snapshot measures).
@@ -10,7 +10,8 @@
 // Content-Type rule).
 //
 // Baseline, measured in the same run: an interpreter of the same template as the plugin ran
-// it (§3): the value table built per event, then a recursive walk over the DATA and HEADERS
+// it (docs/plugin-compatibility.md#parameters): the value table built per event, then a
+// recursive walk over the DATA and HEADERS
 // objects and the URL, scanning each string for `@name` tokens (name ends at a space; dots
 // walk objects; a whole-string token keeps the value's type and is re-scanned when it is a
 // string, so `@message` expands its own `@percentCompleteMilestone`), then JSON.stringify
@@ -134,7 +135,7 @@ function text(value: unknown): string {
   return String(value);
 }
 
-/** §3.2 for one string: scan for `@name` (ending at a space), replace, re-scan. */
+/** The plugin's reading of one string: scan for `@name` (ending at a space), replace, re-scan. */
 function substituteString(s: string, values: Record<string, unknown>, ends: (c: string) => boolean): unknown {
   let cur: unknown = s;
   // The plugin looped forever on a value containing its own token; cap the passes instead.
@@ -168,7 +169,7 @@ function substitute(node: unknown, values: Record<string, unknown>): unknown {
 }
 
 function interpretedRenderOnly(trigger: string, payload: unknown, milestone: number): Rendered {
-  // §3.1: the value table, per hook per event.
+  // The plugin's value table, per hook per event.
   const values: Record<string, unknown> = {
     topic: TOPICS[trigger],
     message: MESSAGES[trigger],

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds the package: first the schema tables (the expensive TypeScript-compiler work,
-// done once here so `octohookc check` never pays for it), then a plain transpile of
+// done once here so `octohookc check` never pays for it) and the source text of the
+// functions compiled modules carry (scripts/gen-emitted-source.mjs), then a plain transpile of
 // every TypeScript source into dist/ with the same layout. Type checking is `npm run typecheck`.
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, statSync, mkdirSync, rmSync, existsSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSchemaTables } from './gen-schema-tables.mjs';
+import { generateEmittedSource } from './gen-emitted-source.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const allDirs = ['grammar', 'compiler', 'runtime', 'schema', 'generated', 'simulator', 'tests', 'bench', 'scripts'];
@@ -17,6 +19,7 @@ const outDir = join(root, process.env.OCTOHOOK_OUT || 'dist');
 const sourceDirs = process.env.OCTOHOOK_DIRS ? process.env.OCTOHOOK_DIRS.split(',') : allDirs;
 
 if (existsSync(join(root, 'schema'))) generateSchemaTables(root);
+await generateEmittedSource(root);
 
 // package.json is the one place the version and the supported Node versions are written;
 // runtime/package-facts.ts reads them from here, in every build (bundles included).
@@ -62,9 +65,12 @@ if (process.env.OCTOHOOK_BUILD_VERBOSE) console.log(`built ${entryPoints.length}
 // bundled file loads in a fraction of that, which is what keeps `octohookc check` cold
 // under its 300 ms budget. They sit at the same depth as their sources so relative
 // paths (package.json, docs/) resolve the same way.
+// The Node version check is one file of its own too: bin/*.js import it before either program,
+// so it must load without them.
 const programs = [
   ['compiler/cli/octohookc.ts', 'compiler/cli/octohookc.bundle.js'],
   ['runtime/cli/octohook.ts', 'runtime/cli/octohook.bundle.js'],
+  ['runtime/cli/require-node-version.ts', 'runtime/cli/require-node-version.bundle.js'],
 ];
 if (!process.env.OCTOHOOK_DIRS) {
   for (const [entry, out] of programs) {

@@ -1,9 +1,11 @@
-// The test entry point: runs every uvu suite under dist/tests and ends with the plain
-// `N passed, N failed` line CI reads. uvu prints its own totals; we read them from its
-// output rather than reaching into its internals, which are not a public API.
+// The test entry point: imports every *.test.js under dist/tests (or those whose path contains
+// the first argument), runs the suites each file queued through tests/support/suite-runner.ts, and
+// ends with the plain `N passed, N failed` line CI reads. It exits non-zero on any failure, or
+// when no test ran at all (a filter that matches nothing is a mistake, not a pass).
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { takeQueued } from './support/suite-runner.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const filter = process.argv[2];
@@ -17,32 +19,33 @@ function walk(dir: string, out: string[]): string[] {
   return out;
 }
 
+const write = (text: string) => void process.stdout.write(text);
 const files = walk(here, []).filter((f) => !filter || f.includes(filter));
-const g = globalThis as unknown as { UVU_DEFER: number; UVU_INDEX: number; UVU_QUEUE: unknown[][] };
-g.UVU_DEFER = 1;
-const uvu = await import('uvu');
-g.UVU_QUEUE = g.UVU_QUEUE ?? [];
-let index = 0;
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let running = true;
+process.on('exit', () => {
+  if (!running) return;
+  process.stderr.write('The test run ended before every suite had finished.\n');
+  process.exitCode = process.exitCode || 1;
+});
+
 for (const file of files) {
-  g.UVU_INDEX = index++;
-  g.UVU_QUEUE.push([relative(here, file)]);
+  write(`${relative(here, file)}\n`);
   await import(pathToFileURL(file).href);
+  const failures: string[] = [];
+  for (const queued of takeQueued()) {
+    const result = await queued.execute(write);
+    passed += result.passed;
+    failed += result.failed;
+    skipped += result.skipped;
+    failures.push(...result.failures);
+  }
+  if (failures.length) write(`\n${failures.join('\n')}`);
+  write('\n');
 }
+running = false;
 
-let captured = '';
-const write = process.stdout.write.bind(process.stdout);
-process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-  captured += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
-  return (write as (c: unknown, ...r: unknown[]) => boolean)(chunk, ...rest);
-}) as typeof process.stdout.write;
-await uvu.exec(false);
-process.stdout.write = write;
-
-// eslint-disable-next-line no-control-regex
-const plain = captured.replace(/\x1b\[[0-9;]*m/g, '');
-const total = Number(/Total:\s+(\d+)/.exec(plain)?.[1] ?? 0);
-const passed = Number(/Passed:\s+(\d+)/.exec(plain)?.[1] ?? 0);
-const skipped = Number(/Skipped:\s+(\d+)/.exec(plain)?.[1] ?? 0);
-const failed = total - passed - skipped;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-if (failed > 0 || total === 0) process.exitCode = 1;
+if (failed > 0 || passed + failed === 0) process.exitCode = 1;

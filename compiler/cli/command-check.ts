@@ -18,7 +18,7 @@ export function runCheck(argv: string[], io: Io): Promise<number> {
     const result = compile(await readSource(file), { fileName: basename(file) });
     const d = result.diagnostics;
     if (format === 'json') io.out.write(formatJson(file, d));
-    else if (format === 'sarif') io.out.write(formatSarif(file, d, version()));
+    else if (format === 'sarif') io.out.write(formatSarif(file, d, version(), process.cwd()));
     else {
       io.out.write(formatText(file, result.source, d, useColor(io.out)));
       const hooks = result.model?.hooks.length ?? 0;

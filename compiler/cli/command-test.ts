@@ -1,26 +1,35 @@
-// `octohookc test FILE --event TRIGGER [--hook NAME] [--dry-run] [--show-secrets]`: like
-// the plugin's "Send Test Webhook", through the daemon's own pipeline. Exit 0 when every
-// hook was sent and answered 200–399 (or, with --dry-run, was prepared), 1 otherwise.
+// `octohookc test FILE (--event TRIGGER | --all) [--hook NAME] [--dry-run] [--show-secrets]`:
+// like the plugin's "Send Test Webhook", through the daemon's own pipeline, with the payload
+// and printer of a recorded firing of that trigger. `--all` previews every hook on every
+// trigger it listens to, each recorded variant (PrintFailed after a cancel, after an error).
+// A dry run flags each placeholder that renders empty. Exit 0 when every hook was sent and
+// answered 200–399 (or, with --dry-run, was prepared), 1 otherwise.
 import { basename } from 'node:path';
 import { createLogger } from '../../runtime/log/logger.js';
 import { redactText } from '../../runtime/log/redact.js';
 import { formatRequest } from '../../runtime/test-event/format-request.js';
 import { hooksForTest, runTestEvent } from '../../runtime/test-event/run-test-event.js';
+import { testSamples, type TestSample } from '../../runtime/test-event/sample-data.js';
 import { moduleFromSource } from '../../runtime/load-module.js';
 import { isOctohookError } from '../../runtime/errors.js';
+import { compile } from '../compile.js';
+import { emptyPlaceholders } from './empty-placeholders.js';
 import { args, guarded, readSource, UsageError, type Io } from './io.js';
 
 export function runTest(argv: string[], io: Io, env: Record<string, string | undefined> = process.env): Promise<number> {
   return guarded('test', io, async () => {
     const { values, positionals } = args(argv, {
       event: { type: 'string', short: 'e' },
+      all: { type: 'boolean' },
       hook: { type: 'string' },
       'dry-run': { type: 'boolean' },
       'show-secrets': { type: 'boolean' },
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one .ohk file.');
     const trigger = values.event as string | undefined;
-    if (!trigger) throw new UsageError('--event TRIGGER is required (PrintDone, Progress, UserActionNeeded, …).');
+    const all = values.all === true;
+    if (trigger && all) throw new UsageError('give --event TRIGGER or --all, not both.');
+    if (!trigger && !all) throw new UsageError('--event TRIGGER (PrintDone, Progress, UserActionNeeded, …) or --all is required.');
     const file = positionals[0];
     const source = await readSource(file);
     let module;
@@ -35,32 +44,50 @@ export function runTest(argv: string[], io: Io, env: Record<string, string | und
       io.err.write(`octohookc test: there is no hook '${hookName}' in ${file} (hooks: ${module.hooks.map((h) => h.name).join(', ') || 'none'}).\n`);
       return 1;
     }
-    if (hooksForTest(module, trigger, hookName).length === 0) {
-      io.err.write(`octohookc test: no ${hookName ? `hook '${hookName}'` : 'enabled hook'} in ${file} listens to ${trigger}.\n`);
+    const selected = module.hooks.filter((h) => (hookName ? h.name === hookName : h.enabled));
+    const triggers = trigger ? [trigger] : [...new Set(selected.flatMap((h) => h.triggers.map((t) => t.event)))];
+    if (triggers.every((t) => hooksForTest(module, t, hookName).length === 0)) {
+      const who = hookName ? `hook '${hookName}'` : 'enabled hook';
+      io.err.write(`octohookc test: no ${who} in ${file} ${trigger ? `listens to ${trigger}` : 'listens to any trigger'}.\n`);
       return 1;
     }
     const unset = module.env.filter((name) => env[name] === undefined);
     if (unset.length > 0) io.err.write(`octohookc test: not set in the environment, so rendered as "": ${unset.join(', ')}\n`);
     const logger = createLogger({ stream: io.err, level: 'warn' });
     const dryRun = values['dry-run'] === true;
-    const results = await runTestEvent({ module, trigger, dryRun, env, logger, ...(hookName ? { hook: hookName } : {}) });
+    // The same source compiled again for its checked model: the placeholders as written.
+    const compiled = dryRun ? compile(source) : undefined;
+    const runs: TestSample[] = triggers.flatMap((t) => (all ? testSamples(t) : testSamples(t).slice(0, 1)));
     const show = (s: string) => (values['show-secrets'] ? s : redactText(s, logger.secrets));
     let ok = true;
-    for (const r of results) {
-      io.out.write(`# hook ${r.hook.name} on ${trigger}, sample data${dryRun ? ' (dry run: nothing sent)' : ''}\n`);
-      if (r.kind === 'prepared') {
-        if (r.note) io.out.write(`# ${show(r.note)}\n`);
-        io.out.write(show(formatRequest(r.request, r.snapshot)) + '\n');
-        continue;
+    let warnings = 0;
+    for (const sample of runs) {
+      const results = await runTestEvent({ module, trigger: sample.trigger, dryRun, env, logger, sample, ...(hookName ? { hook: hookName } : {}) });
+      const label = `${sample.source}${sample.variant ? `, ${sample.variant}` : ''}`;
+      for (const r of results) {
+        io.out.write(`# hook ${r.hook.name} on ${sample.trigger}, sample data from ${label}${dryRun ? ' (dry run: nothing sent)' : ''}\n`);
+        if (r.kind === 'prepared') {
+          if (r.note) io.out.write(`# ${show(r.note)}\n`);
+          io.out.write(show(formatRequest(r.request, r.snapshot)) + '\n');
+          const checked = compiled?.model?.hooks.find((h) => h.name === r.hook.name);
+          for (const e of checked && compiled ? emptyPlaceholders(checked, sample.trigger, r.ctx, compiled.source) : []) {
+            warnings++;
+            io.err.write(`octohookc test: warning: hook '${r.hook.name}' on ${sample.trigger}${sample.variant ? ` (${sample.variant})` : ''}: ${e.placeholder} in ${e.where} renders ${e.renders}\n`);
+          }
+          continue;
+        }
+        const o = r.outcome;
+        if (o.kind === 'sent') {
+          ok &&= o.ok;
+          io.out.write(show(`${o.status} ${o.ok ? 'OK' : 'rejected'} in ${o.ms} ms\n${o.response.bodyText.slice(0, 2000)}`) + '\n\n');
+        } else {
+          ok = false;
+          io.out.write(show(`${o.kind === 'skipped' ? 'skipped' : 'not sent'}: ${o.reason}`) + '\n\n');
+        }
       }
-      const o = r.outcome;
-      if (o.kind === 'sent') {
-        ok &&= o.ok;
-        io.out.write(show(`${o.status} ${o.ok ? 'OK' : 'rejected'} in ${o.ms} ms\n${o.response.bodyText.slice(0, 2000)}`) + '\n\n');
-      } else {
-        ok = false;
-        io.out.write(show(`${o.kind === 'skipped' ? 'skipped' : 'not sent'}: ${o.reason}`) + '\n\n');
-      }
+    }
+    if (warnings > 0) {
+      io.err.write(`octohookc test: ${warnings} placeholder${warnings === 1 ? '' : 's'} rendered empty: give each a \`| default('…')\`, or use it only in the \`messages\` of the triggers that have it.\n`);
     }
     return ok ? 0 : 1;
   });

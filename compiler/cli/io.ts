@@ -14,7 +14,7 @@ const commandLines = {
   build: `  octohookc build FILE.ohk [-o OUT.mjs] [--bundle]       check, then write the compiled module
                                                          (-o -: to stdout; --bundle: one file with the daemon inside)
 `,
-  test: `  octohookc test FILE.ohk --event TRIGGER [--hook NAME] [--dry-run]
+  test: `  octohookc test FILE.ohk (--event TRIGGER | --all) [--hook NAME] [--dry-run]
                                                          send one hook with sample data
 `,
   lsp: `  octohookc lsp                                          language server on stdio

@@ -45,6 +45,7 @@ export const catalogue = {
   unknownRoot: e('OH2100', "'{0}' is not a parameter."),
   unknownField: e('OH2101', "'{0}' is not a field of {1}."),
   fieldOfScalar: e('OH2102', "{0} is {1}, which has no fields."),
+  fieldOnOtherTrigger: e('OH2105', "'{0}' is not a field of {1} on {2}; {3}."),
   noPayload: e('OH2104', "No data comes with {0}: '@extra' is {} there, so '@extra.{1}' is always empty."),
   missingForTriggers: w('OH2103', "{0} is not available for {1}: it renders as \"\" there."),
   unknownFilter: e('OH2110', "'{0}' is not a filter."),
@@ -64,6 +65,7 @@ export const catalogue = {
   literalSecret: w('OH2151', "{0} is written into the file, so it is compiled into the module too; use '@env.NAME' instead."),
   rootWithoutPath: w('OH2160', "'@{0}' puts the whole {1} object into the text as JSON; name one of its fields, or add '| json' to say you mean it."),
   emptyMilestone: w('OH2170', "'@percentCompleteMilestone' is 0 except on Progress triggers, and this hook has none."),
+  foreignPlaceholder: w('OH2180', "'{0}' is sent as written: octohook's placeholders are written '{1}'."),
 
   // ---- OH3xxx: hooks, triggers and settings
   duplicateHook: e('OH3001', "Hook '{0}' is already defined."),

@@ -1,6 +1,6 @@
 // Filters as data: what each takes and gives, so the checker can prove a chain before
-// anything runs, and the emitter can find each run-time function.
-import * as fns from './filter-functions.js';
+// anything runs. Each filter's run-time function is `$` + its name in ./filter-functions.js,
+// whose source text the emitter copies into the compiled module.
 
 /** Value kinds a filter can name; 'any' accepts everything. */
 export type ValueKind = 'string' | 'number' | 'boolean' | 'any';
@@ -23,7 +23,6 @@ export interface FilterSpec {
   /** For messages: how it is written. */
   signature: string;
   doc: string;
-  fn: (...args: never[]) => unknown;
 }
 
 function spec(s: FilterSpec): FilterSpec {
@@ -33,38 +32,38 @@ function spec(s: FilterSpec): FilterSpec {
 export const filters: Readonly<Record<string, FilterSpec>> = {
   round: spec({
     name: 'round', input: 'number', output: 'number', args: [{ kind: 'integer', min: 0, max: 10 }], required: 0,
-    signature: 'round(digits?)', doc: 'Rounds a number to `digits` decimals (default 0).', fn: fns.$round,
+    signature: 'round(digits?)', doc: 'Rounds a number to `digits` decimals (default 0).',
   }),
   duration: spec({
     name: 'duration', input: 'number', output: 'string', args: [], required: 0,
-    signature: 'duration', doc: 'Seconds as a readable duration: `45s`, `5m 07s`, `2h 05m`, `1d 3h`.', fn: fns.$duration,
+    signature: 'duration', doc: 'Seconds as a readable duration: `45s`, `5m 07s`, `2h 05m`, `1d 3h`.',
   }),
   bytes: spec({
     name: 'bytes', input: 'number', output: 'string', args: [], required: 0,
-    signature: 'bytes', doc: 'A byte count in decimal units: `242.0 kB`, `1.5 MB`.', fn: fns.$bytes,
+    signature: 'bytes', doc: 'A byte count in decimal units: `242.0 kB`, `1.5 MB`.',
   }),
   upper: spec({
     name: 'upper', input: 'string', output: 'string', args: [], required: 0,
-    signature: 'upper', doc: 'Upper-cases a string.', fn: fns.$upper,
+    signature: 'upper', doc: 'Upper-cases a string.',
   }),
   lower: spec({
     name: 'lower', input: 'string', output: 'string', args: [], required: 0,
-    signature: 'lower', doc: 'Lower-cases a string.', fn: fns.$lower,
+    signature: 'lower', doc: 'Lower-cases a string.',
   }),
   default: spec({
     name: 'default', input: 'any', output: 'input', args: [{ kind: 'any' }], required: 1,
-    signature: 'default(value)', doc: 'Uses `value` when the input is missing, null or empty.', fn: fns.$default,
+    signature: 'default(value)', doc: 'Uses `value` when the input is missing, null or empty.',
   }),
   json: spec({
     name: 'json', input: 'any', output: 'string', args: [], required: 0,
-    signature: 'json', doc: 'The value as JSON text.', fn: fns.$json,
+    signature: 'json', doc: 'The value as JSON text.',
   }),
   date: spec({
     name: 'date', input: 'number', output: 'string', args: [], required: 0,
-    signature: 'date', doc: 'Epoch seconds as an ISO 8601 UTC time: `2026-11-28T02:11:55Z`.', fn: fns.$date,
+    signature: 'date', doc: 'Epoch seconds as an ISO 8601 UTC time: `2026-11-28T02:11:55Z`.',
   }),
   truncate: spec({
     name: 'truncate', input: 'string', output: 'string', args: [{ kind: 'integer', min: 1, max: 100000 }], required: 1,
-    signature: 'truncate(length)', doc: 'Cuts a string to `length` characters, ending with `…` when cut.', fn: fns.$truncate,
+    signature: 'truncate(length)', doc: 'Cuts a string to `length` characters, ending with `…` when cut.',
   }),
 };

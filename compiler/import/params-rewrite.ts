@@ -1,4 +1,5 @@
-// The plugin's `@param` reading (plugin-behaviour.md §3.2, §3.3), replayed statically so that
+// The plugin's `@param` reading (docs/plugin-compatibility.md#how-the-plugin-reads-name),
+// replayed statically so that
 // each value is translated into what the plugin actually did with it:
 // - a name runs from `@` to the next space (in URLs: the next `/`, space, `?` or `#`), so
 //   `"@deviceIdentifier, hi"` looked up `deviceIdentifier,`, found nothing and sent `" hi"`;

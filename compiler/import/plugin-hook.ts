@@ -1,5 +1,5 @@
 // The plugin's hook, as the plugin itself would see it: every key of its settings
-// (plugin-behaviour.md §1.1) with the plugin's defaults filled in, from either settings form —
+// (docs/plugin-compatibility.md#settings) with the plugin's defaults filled in, from either settings form —
 // the flat version-1 keys (one hook, which the plugin migrated at start-up) or the `hooks`
 // list of version 2 and later. Values are kept raw (the interval stays a string, headers and
 // data stay JSON text): translating them is the next step's business, with the plugin's

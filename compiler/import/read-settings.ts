@@ -6,7 +6,7 @@ import { parseDocument } from 'yaml';
 
 export class ImportError extends Error {}
 
-/** Keys that only the plugin's settings section has (plugin-behaviour.md §1.1). */
+/** Keys that only the plugin's settings section has (docs/plugin-compatibility.md#settings). */
 const sectionKeys = new Set([
   'hooks', 'settings_version', 'url', 'apiSecret', 'deviceIdentifier', 'webhook_enabled', 'eventPrintStarted', 'eventPrintDone',
   'eventPrintFailed', 'eventPrintPaused', 'eventUserActionNeeded', 'eventError', 'event_print_progress', 'event_print_progress_interval',

@@ -154,7 +154,8 @@ function translateHeaders(h: PluginHook, w: HookWork, ctx: ParamContext, state: 
     }
     const lower = name.toLowerCase();
     if (lower === 'content-type' && !isGet) {
-      // The plugin forced the type its encoding needs (§6.3); octohook applies the same rule.
+      // The plugin forced the type its encoding needs; octohook applies the same rule
+      // (docs/plugin-compatibility.md#content-type).
       if (requiredType === null || typeof value !== 'string' || !value.toLowerCase().includes(requiredType) || value.trim().toLowerCase() === requiredType) continue;
     } else if (lower.includes('content-type') && !isGet) {
       w.notes.push(`the plugin overwrote header '${name}' with the body's content type (it matched any name containing 'content-type'); octohook sends it as written`);

@@ -1,6 +1,7 @@
 // "Did you mean …?" for unknown roots, fields, triggers, filters and oauth names: the closest
 // candidate by edit distance, or nothing when no candidate is reasonably close (a wrong
-// suggestion is worse than none).
+// suggestion is worse than none). Triggers and settings also have tables of what other tools
+// call them (`PrintFinished`, `body`), which no edit distance would find.
 
 /**
  * Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
@@ -102,4 +103,24 @@ export function closestCandidates(input: string, candidates: Iterable<string>, l
 /** The name the checker uses: `didYouMean` with the default closeness. */
 export function closestName(input: string, candidates: Iterable<string>): string | undefined {
   return didYouMean(input, candidates);
+}
+
+/** The key a synonym table is written in: lower case without `_`, `-`, `.` or spaces (`Print_Finished` → `printfinished`). */
+export function synonymKey(name: string): string {
+  return name.toLowerCase().replace(/[-_.\s]/g, '');
+}
+
+/**
+ * The suggestion for a name other tools spell their own way: a candidate written the same but
+ * for case and separators (`print_done` → `PrintDone`), else the synonym (`PrintFinished` →
+ * `PrintDone`) when it is a candidate here, else the closest name.
+ */
+export function suggestWithSynonyms(input: string, candidates: Iterable<string>, synonyms: Readonly<Record<string, string>>): string | undefined {
+  const list = [...candidates];
+  const key = synonymKey(input);
+  const same = list.find((c) => synonymKey(c) === key);
+  if (same !== undefined) return same;
+  const synonym = Object.prototype.hasOwnProperty.call(synonyms, key) ? synonyms[key] : undefined;
+  if (synonym !== undefined && list.includes(synonym)) return synonym;
+  return closestName(input, list);
 }

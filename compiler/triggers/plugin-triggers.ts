@@ -1,5 +1,5 @@
 // The OctoPrint-Webhooks plugin's seven triggers, with its exact topic texts and default
-// messages (plugin-behaviour.md §1.1 and §2). Every other OctoPrint event is a trigger too,
+// messages (docs/plugin-compatibility.md#triggers-and-topics). Every other OctoPrint event is a trigger too,
 // under its wire name, with a readable topic derived from that name.
 
 export interface PluginTrigger {

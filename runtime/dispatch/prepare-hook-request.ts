@@ -1,4 +1,4 @@
-// One hook, one firing: the plugin's whole pipeline (plugin-behaviour.md §3–§6), minus its
+// One hook, one firing: the plugin's whole pipeline (docs/plugin-compatibility.md), minus its
 // bugs, up to the request. Context → @meta (only if used) → @message → OAuth token (cached) →
 // snapshot (shared per firing; a failure drops the file, not the request) → render → encode.
 // The daemon runs it at firing time and hands the request to runtime/delivery/ (outbox,

@@ -1,5 +1,6 @@
-// The render context of one hook for one firing: the plugin's parameter table (§3.1),
-// built fresh per hook so one hook's oauth answer or message never leaks into another.
+// The render context of one hook for one firing: the plugin's parameter table
+// (docs/plugin-compatibility.md#the-value-table), built fresh per hook so one hook's oauth
+// answer or message never leaks into another.
 import type { CompiledHook, RenderContext } from '../compiled-module.js';
 import type { Firing } from './firing.js';
 

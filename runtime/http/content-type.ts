@@ -1,4 +1,4 @@
-// The Content-Type rule (plugin-behaviour.md §6.3), without the plugin's quirk.
+// The Content-Type rule (docs/plugin-compatibility.md#content-type), without the plugin's quirk.
 //
 // The plugin forced the type on every header whose name *contained* `content-type`, so a
 // user's `X-Content-Type-Options: nosniff` was overwritten with `application/json` and no

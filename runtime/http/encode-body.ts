@@ -3,7 +3,7 @@
 // string appended to the URL. The result is plain bytes plus a content type, so a rendered
 // request can be stored and sent again unchanged (see send-request.ts).
 //
-// Deliberate differences from OctoPrint-Webhooks (plugin-behaviour.md §4, §6.2):
+// Deliberate differences from OctoPrint-Webhooks (docs/plugin-compatibility.md#encoding):
 // - Booleans in form and multipart fields are `true`/`false`. The plugin sent Python's
 //   `str(True)`, i.e. `True`/`False` — an accident of the language, not a format anyone
 //   parses on purpose — so we do not copy it.

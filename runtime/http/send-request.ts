@@ -4,7 +4,7 @@
 //   connection limit, so a target that hangs holds only its own sockets: requests to other
 //   targets (and further requests to the same one) go out on other connections at once.
 //   The plugin sent synchronously on OctoPrint's event thread, so one slow hook stalled
-//   every later event (plugin-behaviour.md §6.1); here nothing waits on anything else.
+//   every later event (docs/plugin-compatibility.md#sending); here nothing waits on anything else.
 // - One total deadline per request (default 10 s) that covers connecting, uploading the
 //   body, waiting for headers and reading the response. undici's own timeouts are idle
 //   timeouts (they restart on every byte), so a target that trickles would never trip them.

@@ -1,5 +1,5 @@
 // Token caching per oauth block (the plugin fetched a token per hook per event and never
-// cached, plugin-behaviour.md §5).
+// cached, docs/plugin-compatibility.md#oauth).
 //
 // - A token is reused until its `expires_in` runs out, minus a safety margin: the smaller of
 //   30 s and 10 % of its lifetime, so a 1-hour token is renewed 30 s early and a 60 s token

@@ -2,7 +2,7 @@
 //
 // The request is built like a hook's (../http): `content json` → JSON body with the JSON
 // Content-Type forced, `content form` → urlencoded body, `method GET` → data in the query.
-// The plugin (plugin-behaviour.md §5) had a 30 s timeout for JSON/form and none for GET,
+// The plugin (docs/plugin-compatibility.md#oauth) had a 30 s timeout for JSON/form and none for GET,
 // logged the whole answer (tokens included) at INFO, and reported a non-JSON answer as
 // "Unknown Issue when trying to call OAUTH API". Here every variant has the same deadline,
 // the token values are registered as secrets before anything can log them, and each

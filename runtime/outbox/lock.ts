@@ -1,17 +1,26 @@
 // One writer per journal. The writer (the daemon, or `octohook outbox retry|drop` when no
-// daemon runs) holds `outbox.lock`, created with O_EXCL and holding its pid. A lock whose
-// process is gone (the daemon was SIGKILLed, the Pi lost power) is stale and taken over.
+// daemon runs) holds `outbox.lock`, created with O_EXCL and holding its pid, the boot id and
+// the process's start time. A lock whose process is gone (the daemon was SIGKILLed, the Pi lost
+// power) is stale and taken over, and so is one from another boot, or whose pid now belongs to
+// a process that started at another time: after a power cut the old pid may well be alive
+// again as something else. Locks written before the boot id and start time were recorded only
+// have the pid, and are judged by it alone.
 //
 // Errors (OctohookError):
 //   OHK_ERR_OUTBOX_LOCKED  another live process holds the state directory's lock
 import { readFileSync, statSync } from 'node:fs';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { OctohookError } from '../errors.js';
+import { bootId, processStartTime } from './process-identity.js';
 
 export interface LockOwner {
   pid: number;
   role: string;
   since: number;
+  /** The boot the lock was taken in (absent in old locks, or where the system has no boot id). */
+  boot?: string;
+  /** The holder's start time in clock ticks since boot (absent in old locks, or without /proc). */
+  start?: string;
 }
 
 export interface HeldLock {
@@ -22,7 +31,9 @@ export async function acquireLock(path: string, role: string): Promise<HeldLock>
   for (let tries = 0; tries < 3; tries++) {
     try {
       const fh = await open(path, 'wx', 0o600);
-      const me: LockOwner = { pid: process.pid, role, since: Date.now() };
+      const boot = bootId();
+      const start = processStartTime(process.pid);
+      const me: LockOwner = { pid: process.pid, role, since: Date.now(), ...(boot ? { boot } : {}), ...(start ? { start } : {}) };
       await fh.writeFile(JSON.stringify(me));
       await fh.sync();
       await fh.close();
@@ -70,7 +81,22 @@ export function lockOwner(path: string): LockOwner | null {
       return null;
     }
   }
-  return isAlive(owner.pid) ? owner : null;
+  return holdsLock(owner) ? owner : null;
+}
+
+/**
+ * Whether the process that wrote the lock is still running: the same boot, the same process.
+ * This holds for our own pid too: a daemon restarted after a power cut often gets the pid its
+ * previous run had, and must not take that run's lock for its own.
+ */
+function holdsLock(owner: LockOwner): boolean {
+  const boot = bootId();
+  if (owner.boot && boot && owner.boot !== boot) return false;
+  if (owner.start) {
+    const start = processStartTime(owner.pid);
+    if (start) return start === owner.start;
+  }
+  return isAlive(owner.pid);
 }
 
 function parseOwner(text: string): LockOwner | null {
@@ -83,7 +109,6 @@ function parseOwner(text: string): LockOwner | null {
 }
 
 function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
     return true;

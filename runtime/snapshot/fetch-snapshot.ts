@@ -1,5 +1,5 @@
 // GET one snapshot from a webcam URL, with a deadline and a size cap (the plugin had
-// neither: a dead webcam blocked OctoPrint's event thread forever, plugin-behaviour.md §4).
+// neither: a dead webcam blocked OctoPrint's event thread forever, docs/plugin-compatibility.md#snapshots).
 //
 // Every failure is OHK_ERR_SNAPSHOT with the URL in the message — userinfo and
 // credential-like query values redacted — and the underlying coded error as `cause`:

@@ -3,7 +3,8 @@
 // A cache lives for one event. It memoises PROMISES, not results, so hooks that ask at the
 // same moment wait on the same work: a URL is fetched at most once per event and each
 // distinct transform (fit, quality, flips, rotation) of it is computed at most once. The
-// plugin fetched once per event too (§4), but synchronously on OctoPrint's event thread;
+// plugin fetched once per event too (docs/plugin-compatibility.md#snapshots), but
+// synchronously on OctoPrint's event thread;
 // here creating the cache costs nothing and nothing runs until a hook's delivery asks, so
 // taking an event in never waits for a webcam.
 //

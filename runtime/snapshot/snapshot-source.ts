@@ -2,7 +2,7 @@
 //
 // The hook's own `snapshot { url }` (or the file's `webcam { snapshot }`) wins. Without one,
 // OctoPrint's webcam settings from `GET /api/settings` are used, as the plugin did
-// (plugin-behaviour.md §4; octoprint-push-api.md "GET /api/settings → webcam"):
+// (docs/plugin-compatibility.md#snapshots), from the `webcam` section of that answer:
 // - OctoPrint ≥ 1.9: `webcam.webcams[]` — the one named by `snapshotWebcam`, else by
 //   `defaultWebcam`, else the first that can snapshot — its `compat.snapshot` URL and its
 //   `flipH` / `flipV` / `rotate90`;

@@ -1,6 +1,6 @@
 // Fit, flip and rotate a webcam snapshot, with @napi-rs/image (an optional dependency).
 //
-// Order and meaning (plugin-behaviour.md §4; OctoEverywhere's pipeline, peers A.6):
+// Order and meaning (docs/plugin-compatibility.md#snapshots; OctoEverywhere's pipeline does the same):
 // flipH, then flipV, then rotate by 0/90/180/270 degrees COUNTER-clockwise (OctoPrint's
 // `rotate90` is counter-clockwise too). Unlike the plugin, which used PIL's
 // `rotate(90)` without `expand` and so cropped every non-square frame, the canvas turns

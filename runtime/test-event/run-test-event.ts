@@ -3,7 +3,7 @@
 // leaves the machine: OAuth answers are stand-ins built from `returns`, the snapshot is the
 // sample image, and the prepared request is returned instead of sent.
 import { randomUUID } from 'node:crypto';
-import type { CompiledHook, CompiledModule } from '../compiled-module.js';
+import type { CompiledHook, CompiledModule, RenderContext } from '../compiled-module.js';
 import type { DeliveryOutcome, Sender } from '../delivery/sender.js';
 import { prepareHookRequest, type PrepareDeps } from '../dispatch/prepare-hook-request.js';
 import { sendOnce } from './send-once.js';
@@ -17,7 +17,7 @@ import { fetchSnapshot, type FetchedSnapshot } from '../snapshot/fetch-snapshot.
 import { createSnapshotCache } from '../snapshot/snapshot-cache.js';
 import { newWebhookId, signingKey, withIdentity } from '../delivery/signing.js';
 import { isOctohookError } from '../errors.js';
-import { sampleMeta, sampleMilestone, samplePayload, samplePrinter } from './sample-data.js';
+import { sampleMeta, testSamples, type TestSample } from './sample-data.js';
 import { sampleJpeg } from './sample-image.js';
 
 /** Stands for "OctoPrint's own webcam", which only the daemon can ask. */
@@ -30,10 +30,12 @@ export interface TestEventOptions {
   dryRun: boolean;
   env: Record<string, string | undefined>;
   logger: Logger;
+  /** One of `testSamples(trigger)`; absent: the first. */
+  sample?: TestSample;
 }
 
 export type TestResult =
-  | { hook: CompiledHook; kind: 'prepared'; request: PreparedRequest; snapshot: Uint8Array | null; note?: string }
+  | { hook: CompiledHook; kind: 'prepared'; request: PreparedRequest; snapshot: Uint8Array | null; ctx: RenderContext; note?: string }
   | { hook: CompiledHook; kind: 'delivered'; outcome: DeliveryOutcome };
 
 function sampleFetch(dryRun: boolean) {
@@ -70,15 +72,16 @@ export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {
     octoprintSettings: async () => ({ webcam: { snapshotUrl: SAMPLE_WEBCAM } }),
     octoprintUrl: null,
   };
+  const sample = o.sample ?? testSamples(o.trigger)[0];
   const results: TestResult[] = [];
   for (const hook of hooksForTest(module, o.trigger, o.hook)) {
     const firing: Firing = {
       id: randomUUID(),
       trigger: o.trigger,
-      payload: samplePayload(o.trigger),
-      milestone: o.trigger === 'Progress' ? sampleMilestone : 0,
+      payload: sample.payload,
+      milestone: sample.milestone,
       at: Date.now(),
-      printer: samplePrinter,
+      printer: sample.printer,
       snapshots: createSnapshotCache({ fetch: sampleFetch(o.dryRun), logger, secrets: logger.secrets }),
       meta: async () => sampleMeta,
     };
@@ -96,7 +99,7 @@ export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {
           note = `webhook-signature not computed: ${isOctohookError(err) ? err.message : String(err)}`;
         }
         const request = withIdentity(prepared.request, newWebhookId(), Math.floor(Date.now() / 1000), key);
-        results.push({ hook, kind: 'prepared', request, snapshot: prepared.snapshot ? prepared.snapshot.bytes : null, ...(note ? { note } : {}) });
+        results.push({ hook, kind: 'prepared', request, snapshot: prepared.snapshot ? prepared.snapshot.bytes : null, ctx: prepared.ctx, ...(note ? { note } : {}) });
       }
     } else {
       results.push({ hook, kind: 'delivered', outcome: await sendOnce(hook, firing, deps) });

@@ -1,50 +1,34 @@
-// Sample data for `octohookc test`, like the plugin's "Send Test Webhook": its test payload
-// as `@extra` for the print events (without the `popup` and `hook_index` keys that leaked
-// into the plugin's), milestone 50 for Progress, and a printer mid-print shaped exactly like
-// OctoPrint's `current` message. Events without a curated sample get one derived from
-// their schema, so every trigger a hook can name has a typed sample.
+// Sample data for `octohookc test`: for every trigger the payload and the printer as a real
+// firing carried them, taken from the recorded OctoPrint traffic (captured-samples.ts, derived
+// from fixtures/octoprint-captures). So a preview of PrintFailed after a firmware error shows
+// what the hook will really get: no job, no progress, "Offline after error".
+// Triggers the recordings never saw get a payload built from their schema, and the printer of
+// the nearest recorded situation: the mid-print one for events that come from G-code while a
+// print runs (the ZChange sample), else the idle one. That is derived, not recorded, and says so.
 import { schemaTables } from '../../compiler/schema/tables.js';
 import type { SchemaType } from '../../compiler/schema/schema-types.js';
 import { resolveType } from '../../compiler/schema/type-utils.js';
 import type { PrinterView } from '../dispatch/firing.js';
+import { capturedSamples, idlePrinter } from './captured-samples.js';
 
-/** The plugin's test payload (plugin-behaviour.md §7). */
-const pluginTestPayload = { name: 'example.gcode', path: 'example.gcode', origin: 'local', size: 242038, owner: 'example_user', time: 50.237335886 };
+export interface TestSample {
+  trigger: string;
+  /** What tells two samples of one trigger apart (`reason error`), else empty. */
+  variant: string;
+  /** Where it came from: `capture default-done`, or `schema` for a trigger never recorded. */
+  source: string;
+  payload: unknown;
+  milestone: number;
+  printer: PrinterView;
+}
 
-const curated: Record<string, unknown> = {
-  PrintStarted: { name: 'example.gcode', path: 'example.gcode', origin: 'local', size: 242038, owner: 'example_user', user: 'example_user' },
-  PrintDone: pluginTestPayload,
-  PrintFailed: { ...pluginTestPayload, reason: 'cancelled', progress: 14, user: 'example_user' },
-  PrintPaused: { name: 'example.gcode', path: 'example.gcode', origin: 'local', size: 242038, owner: 'example_user', user: 'example_user', progress: 14, fileposition: 35087 },
-  PrintResumed: { name: 'example.gcode', path: 'example.gcode', origin: 'local', size: 242038, owner: 'example_user', user: 'example_user' },
-  PrintCancelled: { ...pluginTestPayload, user: 'example_user', progress: 14, fileposition: 35087 },
-  Error: { error: 'Printer halted. kill() called!', reason: 'firmware', consequence: 'emergency', faq: 'firmware-kill_called' },
-  UserActionNeeded: { reason: 'busy', line: 'echo:busy: paused for user' },
-  Progress: { milestone: 50, completion: 50 },
-  ZChange: { new: 0.6, old: 0.4 },
-};
+/** Uncaptured events OctoPrint fires from G-code or the timelapse while a print runs. */
+const duringPrint = new Set([
+  'Alert', 'CaptureDone', 'CaptureFailed', 'CaptureStart', 'CommandSuppressed', 'Conveyor', 'Cooling', 'Dwelling',
+  'Eject', 'FilamentChange', 'InvalidToolReported', 'PowerOff', 'PowerOn', 'ToolChange', 'Waiting',
+]);
 
-export const sampleMilestone = 50;
-
-export const samplePrinter: PrinterView = {
-  state: {
-    text: 'Printing',
-    flags: { operational: true, printing: true, cancelling: false, pausing: false, resuming: false, finishing: false, closedOrError: false, error: false, paused: false, ready: false, sdReady: true },
-    error: '',
-  },
-  job: {
-    file: { name: 'example.gcode', path: 'example.gcode', display: 'example.gcode', origin: 'local', size: 242038, date: 1764300000 },
-    estimatedPrintTime: 476.05,
-    averagePrintTime: null,
-    lastPrintTime: null,
-    filament: { tool0: { length: 810.4, volume: 5.36 } },
-    user: 'example_user',
-  },
-  progress: { completion: 50, filepos: 121019, printTime: 238, printTimeLeft: 238, printTimeLeftOrigin: 'estimate' },
-  currentZ: 4.2,
-  offsets: {},
-};
-
+/** `@meta` is the files API's answer, which the push recordings do not hold: a written example of its shape. */
 export const sampleMeta = {
   hash: '0123456789abcdef0123456789abcdef01234567',
   analysis: {
@@ -88,10 +72,11 @@ function sampleOf(type: SchemaType, field = '', depth = 0): unknown {
   }
 }
 
-/** The `@extra` a test of `trigger` uses. */
-export function samplePayload(trigger: string): unknown {
-  if (trigger in curated) return curated[trigger];
+/** The samples of `trigger`, the one `--event` uses first; never empty. */
+export function testSamples(trigger: string): TestSample[] {
+  const captured = capturedSamples.filter((c) => c.trigger === trigger);
+  if (captured.length > 0) return captured.map((c) => ({ ...c, source: `capture ${c.capture}` }));
   const event = schemaTables.events[trigger];
-  if (!event) return {};
-  return sampleOf(event.payload) ?? {};
+  const midPrint = duringPrint.has(trigger) ? capturedSamples.find((c) => c.trigger === 'ZChange')?.printer : undefined;
+  return [{ trigger, variant: '', source: 'schema', payload: event ? (sampleOf(event.payload) ?? {}) : {}, milestone: 0, printer: midPrint ?? idlePrinter }];
 }

@@ -1,6 +1,6 @@
 // `Progress every N%`, per hook. The plugin kept one global "last percent" that the first
 // progress hook advanced, so a second hook with another interval never fired at its own
-// steps (plugin-behaviour.md §2.2, bug a). Here every hook has its own interval and its own
+// steps (docs/plugin-compatibility.md#print-progress). Here every hook has its own interval and its own
 // last-seen percent; skipped steps are caught up (5 → 37 fires 10, 20, 30); 0 and 100
 // never fire; a new print starts over.
 

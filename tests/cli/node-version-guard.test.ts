@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { runBuild } from '../../compiler/cli/command-build.js';
 import { templatePath } from '../../compiler/cli/write-bundle.js';

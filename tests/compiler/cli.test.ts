@@ -1,6 +1,6 @@
 // octohookc as a user meets it: exit codes, the text/json/sarif formats, build output that
 // loads with import() with nothing installed beside it.
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, copyFileSync } from 'node:fs';
@@ -89,7 +89,7 @@ t('build writes a standalone module that renders the example for a PrintDone', a
   assert.equal(api.headers(ctx), { Authorization: 'Bearer tok' });
   assert.equal(api.data!(ctx), {
     deviceIdentifier: 'Prusa MK3S', apiSecret: 's3cret', topic: 'Print Done', message: 'Your print is done.',
-    extra: ctx.extra, file: 'benchy.gcode', left: '0s left',
+    extra: ctx.extra, file: 'benchy.gcode', left: '0s',
   });
   assert.is(api.snapshotKey, 'snap');
   assert.is(api.content, 'multipart');

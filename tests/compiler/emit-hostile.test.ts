@@ -1,6 +1,6 @@
 // The hostile-strings fixture, compiled and loaded: every string arrives exactly as written
 // in the .ohk file, and nothing in it runs or pollutes a prototype.
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 // Golden fixtures. fixtures/check/NAME.ohk has its expected diagnostics in
 // NAME.errors.txt (TypeScript-style: the span underlined); fixtures/emit/NAME.ohk has its
 // expected module in NAME.mjs. Regenerate on purpose with UPDATE=1 npm test.
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

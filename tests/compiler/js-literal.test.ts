@@ -1,4 +1,4 @@
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { jsKey, jsString } from '../../compiler/phases/3-emit/js-literal.js';
 

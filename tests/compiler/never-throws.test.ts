@@ -1,5 +1,5 @@
 // No input makes the compiler throw: every one gives diagnostics (exit 1 in the CLI).
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

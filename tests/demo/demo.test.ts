@@ -3,7 +3,7 @@
 // itself, and never print a secret it made up.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { runDemo, type DemoResult } from '../../scripts/demo.js';
 

@@ -7,7 +7,7 @@
 // (c) every ```ohk block outside the Diagnostics section compiles without errors;
 // (d) the lists the reference spells out (roots, filters, events) match the tables the
 //     compiler uses.
-import { test } from 'uvu';
+import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 // The design example (examples/hooks.ohk) as users run it: `octohook run hooks.ohk` as a
 // real process against the simulator, with its example.com URLs pointed at a local
 // receiver. Every hook, every trigger, OAuth, multipart with the webcam snapshot.
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

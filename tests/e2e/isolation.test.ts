@@ -1,6 +1,6 @@
 // One hook's trouble is its own: a hanging target, a token server answering HTML, a broken
 // webcam. The other hooks deliver on time, and every log line of the run is free of secrets.
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { startHarness, type Harness } from '../support/run-daemon.js';
 

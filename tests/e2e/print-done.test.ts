@@ -2,7 +2,7 @@
 // recorded `done` run (Print Started, Print Progress 10…90, Print Done), in order, with the
 // plugin's topics and messages, and more: the progress milestones of a second hook with its
 // own interval fire at their own steps (the plugin's bug a).
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { startHarness, type Harness } from '../support/run-daemon.js';
 

@@ -1,5 +1,5 @@
 // The recorded scenarios and the plugin's other triggers, end to end through the simulator.
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { startHarness, type Harness } from '../support/run-daemon.js';
 

@@ -2,8 +2,9 @@
 // examples/README.md with its variables, and — through the daemon's pipeline in dry-run mode,
 // as `octohookc test --dry-run` runs it — prepares the request its service documents:
 // method, URL pattern, content type, the required fields and headers.
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '../../compiler/compile.js';
@@ -90,6 +91,24 @@ for (const file of files) {
   });
 }
 
+/** What `octohookc test examples/FILE --all --dry-run` prints, run as the user runs it. */
+function previewAll(file: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(projectRoot, 'bin', 'octohookc.js'), 'test', join(dir, file), '--all', '--dry-run'], { env: { ...process.env, ...env, OCTOHOOK_SECRET: 'design-secret', OCTOPRINT_API_KEY: 'k', CLIENT_SECRET: 'c' } }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+for (const file of [...files, 'hooks.ohk']) {
+  t(`${file} reads well on every trigger it listens to: no placeholder renders empty in the --all preview`, async () => {
+    const r = await previewAll(file);
+    assert.is(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^# hook /m);
+    assert.not.match(r.stderr, /warning:|rendered empty/, r.stderr);
+  });
+}
+
 t('Discord: POST /api/webhooks/{id}/{token}, JSON with content (≤ 2000) and optional embeds', async () => {
   const r = await dryRun('discord.ohk', 'PrintDone');
   assert.is(r.req.method, 'POST');
@@ -143,7 +162,7 @@ t('ntfy: POST to the topic, Title/Priority/Tags (and Message) headers, no body',
   assert.match(header(r.req, 'Title')!, /: Print Failed$/);
   assert.ok(['min', 'low', 'default', 'high', 'max', 'urgent', '1', '2', '3', '4', '5'].includes(header(r.req, 'Priority')!));
   assert.match(header(r.req, 'Tags')!, /^[\w-]+(,[\w-]+)*$/);
-  assert.match(header(r.req, 'Message')!, /failed \(cancelled\)$/);
+  assert.match(header(r.req, 'Message')!, /failed \(error\)$/);
   for (const v of Object.values(r.req.headers)) assert.ok(/^[\x20-\x7e]*$/.test(v), 'header values are plain ASCII');
 });
 
@@ -207,7 +226,7 @@ t('signed API: JSON to the configured URL, signed with @env.WEBHOOK_SECRET and r
   assert.is(r.req.url, env.EVENTS_URL);
   assert.is(r.req.contentType, 'application/json');
   assert.match(r.json!.at as string, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-  assert.is((r.json!.job as { file: string }).file, 'example.gcode');
+  assert.is((r.json!.job as { file: string }).file, 'lab_test.gcode');
 });
 
 t.run();

@@ -1,5 +1,5 @@
-// The design sketch's example must parse as written, with no diagnostics, into the expected tree.
-import { test } from 'uvu';
+// The design example (examples/hooks.ohk) must parse as written, with no diagnostics, into the expected tree.
+import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import type { BlockDecl, DeviceDecl, OAuthDecl, ParamNode, SecretDecl, StringNode } from '../../grammar/index.js';
 import { checkRanges, entry, hooks, parseOhk, slice } from './helpers.js';
@@ -34,7 +34,7 @@ hook api on PrintStarted, PrintDone, PrintFailed, PrintPaused, UserActionNeeded,
     message: @message,
     extra: @extra,
     file: @job.file.name,
-    left: "@{progress.printTimeLeft | duration} left",
+    left: "@{progress.printTimeLeft | duration | default('no estimate')}",
     snap: @snapshot,
   }
   messages {
@@ -44,7 +44,7 @@ hook api on PrintStarted, PrintDone, PrintFailed, PrintPaused, UserActionNeeded,
 
 hook discord on PrintDone, PrintFailed {
   url  "https://discord.com/api/webhooks/@env.DISCORD_WEBHOOK"
-  data { content: "@message — @job.file.name, @{extra.time | duration}" }
+  data { content: "@message — @extra.name, @{extra.time | duration}" }
 }
 `;
 
@@ -117,8 +117,9 @@ test('hook api: triggers, settings, data and messages', () => {
   const param = left.parts[0] as ParamNode;
   assert.is(param.braced, true);
   assert.equal(param.segments.map((s) => s.name), ['progress', 'printTimeLeft']);
-  assert.equal(param.filters.map((f) => f.name), ['duration']);
-  assert.equal(left.parts[1], { kind: 'Text', text: ' left', range: left.parts[1].range });
+  assert.equal(param.filters.map((f) => f.name), ['duration', 'default']);
+  assert.equal(param.filters[1].args.map((a) => a.kind === 'String' && a.value), ['no estimate']);
+  assert.is(left.parts.length, 1);
   assert.is((entry(data, 'snap')?.value as ParamNode).segments[0].name, 'snapshot');
   const messages = entry(api.body, 'messages')?.value;
   assert.is(messages?.kind, 'Object');
@@ -139,7 +140,7 @@ test('hook discord: a string with an em dash and a braced parameter', () => {
   const content = data.entries[0].value as StringNode;
   assert.equal(
     content.parts.map((p) => slice(example, p.range)),
-    ['@message', ' — ', '@job.file.name', ', ', '@{extra.time | duration}'],
+    ['@message', ' — ', '@extra.name', ', ', '@{extra.time | duration}'],
   );
 });
 

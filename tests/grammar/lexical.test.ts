@@ -1,6 +1,6 @@
 // Lexical matters: positions, line endings, comments, unterminated strings and comments,
 // escapes, unexpected characters.
-import { test } from 'uvu';
+import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import type { DeviceDecl, StringNode } from '../../grammar/index.js';
 import { parseOhk, show, slice, value } from './helpers.js';

@@ -1,5 +1,5 @@
 // Parameters, bare and inside strings, with exact source ranges.
-import { test } from 'uvu';
+import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import type { ParamNode, StringNode, TemplatePart } from '../../grammar/index.js';
 import { show, slice, value } from './helpers.js';

@@ -1,6 +1,6 @@
 // Error recovery: several problems reported in one run, later items still parsed, and
 // messages that name tokens the way they are written.
-import { test } from 'uvu';
+import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { parser } from '../../grammar/parser.js';
 import { entry, hooks, parseOhk, show, slice } from './helpers.js';

@@ -1,6 +1,6 @@
 // parseOhk must never throw and must stay fast on hostile input. Timings are asserted only
 // loosely (a generous bound), to catch quadratic behaviour rather than to benchmark.
-import { test } from 'uvu';
+import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { checkRanges, parseOhk } from './helpers.js';
 

@@ -1,6 +1,6 @@
 // Every value kind: strings, numbers, durations, sizes, booleans, null, words, parameters,
 // objects and arrays.
-import { test } from 'uvu';
+import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import type { ArrayNode, ObjectNode, StringNode } from '../../grammar/index.js';
 import { parseOhk, show, slice, value } from './helpers.js';

@@ -4,18 +4,14 @@
 // result beside what the plugin sent in the same run (*.webhooks.jsonl). Nothing is sent.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ManualClock } from '../../runtime/clock.js';
 import type { CompiledHook, CompiledModule } from '../../runtime/compiled-module.js';
 import { prepareHookRequest } from '../../runtime/dispatch/prepare-hook-request.js';
 import type { Firing } from '../../runtime/dispatch/firing.js';
-import { EventIntake } from '../../runtime/event-intake.js';
 import type { PreparedRequest } from '../../runtime/http/prepare-request.js';
 import { silentLogger } from '../../runtime/log/logger.js';
 import { createTokenCache } from '../../runtime/oauth/token-cache.js';
-import { PrinterState } from '../../runtime/printer-state.js';
-import { createSnapshotCache } from '../../runtime/snapshot/snapshot-cache.js';
-import { sampleJpeg } from '../../runtime/test-event/sample-image.js';
 import { fixturesDir } from '../support/project-root.js';
+import { replayThroughIntake, type PushLine } from '../support/replay-intake.js';
 import { hooksListening } from '../../runtime/dispatch/dispatcher.js';
 import { progressIntervals } from '../../runtime/triggers/progress-milestones.js';
 
@@ -44,11 +40,6 @@ export function pluginRequests(name: string): PluginRequest[] {
   return lines<PluginRequest>(`${name}.webhooks.jsonl`);
 }
 
-interface PushLine {
-  t: number;
-  msg: Record<string, unknown>;
-}
-
 /** Every value each printer field (state, job, …) had in the push stream's `current` and `history` messages, as JSON. */
 export function pushSamples(name: string): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
@@ -71,47 +62,12 @@ export interface HookFiring {
 
 /** Feeds the push stream through EventIntake; returns, per hook, the firings it gets. */
 export function replayFirings(module: CompiledModule, name: string): HookFiring[] {
-  const printer = new PrinterState();
-  const pushed = lines<PushLine>(`${name}.push.jsonl`);
-  // Recorded time: the intake's hold timer (events wait for the next `current`) runs on it.
-  const clock = new ManualClock(pushed[0]?.t ?? 0);
   const out: HookFiring[] = [];
-  const intake = new EventIntake({
-    dispatcher: {
-      fire(firing: Firing) {
-        const hooks = hooksListening(module.hooks, firing.trigger, firing.onlyHook);
-        for (const hook of hooks) out.push({ hook, firing });
-        return hooks.length;
-      },
-    },
-    printer,
-    progressHooks: progressIntervals(module),
-    clock,
-    logger: silentLogger,
-    newFiring: (trigger, payload, extra) => ({
-      id: `firing-${clock.now()}-${trigger}`,
-      trigger,
-      payload,
-      milestone: extra?.milestone ?? 0,
-      ...(extra?.onlyHook ? { onlyHook: extra.onlyHook } : {}),
-      at: clock.now(),
-      printer: printer.current,
-      snapshots: createSnapshotCache({
-        fetch: async () => ({ bytes: Buffer.from(sampleJpeg()), format: 'jpeg', contentType: 'image/jpeg', ms: 0 }),
-        logger: silentLogger,
-      }),
-      meta: async () => undefined,
-    }),
+  replayThroughIntake(lines<PushLine>(`${name}.push.jsonl`), progressIntervals(module), (firing) => {
+    const hooks = hooksListening(module.hooks, firing.trigger, firing.onlyHook);
+    for (const hook of hooks) out.push({ hook, firing });
+    return hooks.length;
   });
-  for (const line of pushed) {
-    clock.advance(Math.max(0, line.t - clock.now()));
-    const [type] = Object.keys(line.msg);
-    const body = line.msg[type] as never;
-    if (type === 'history') intake.onHistory(body);
-    else if (type === 'current') intake.onCurrent(body);
-    else if (type === 'event') intake.onEvent(body);
-  }
-  intake.flush();
   return out;
 }
 

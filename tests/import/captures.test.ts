@@ -13,7 +13,7 @@
 // - a milestone passed just before a firmware error goes out after "Error", not before;
 // - nested values in form and multipart fields are compact JSON (compared parsed);
 // - currentTime may differ by the second it ticked over.
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

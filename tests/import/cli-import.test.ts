@@ -1,5 +1,5 @@
 // `octohookc import`: the file on stdout, a summary on stderr, exit codes, --secrets-file.
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';

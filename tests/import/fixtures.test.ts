@@ -1,7 +1,7 @@
 // Each settings file in fixtures/import imports to the .ohk beside it (UPDATE=1 rewrites them,
 // on purpose only), the result checks clean with only meaningful warnings, and no secret value
 // from the settings reaches the file.
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';

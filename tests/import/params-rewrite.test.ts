@@ -1,7 +1,7 @@
-// The plugin's @param reading replayed (plugin-behaviour.md §3.2/§3.3 examples): each plugin
+// The plugin's @param reading replayed (docs/plugin-compatibility.md#how-the-plugin-reads-name): each plugin
 // string becomes the octohook value that sends what the plugin sent, or keeps the text where
 // the plugin mangled it, with a note either way.
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { rewriteString, type ParamContext } from '../../compiler/import/params-rewrite.js';
 import { templateBody, writeKey } from '../../compiler/import/write-ohk.js';

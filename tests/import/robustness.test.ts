@@ -2,7 +2,7 @@
 // with and without terminators, literal @, quotes, escapes, non-ASCII, secrets, nested data,
 // every method and content type): the import never throws, and what it writes always checks
 // without errors.
-import { suite } from 'uvu';
+import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { compile } from '../../compiler/compile.js';
 import { importPluginSettings } from '../../compiler/import/import-settings.js';

@@ -2,7 +2,7 @@
 // `@extra` fields from the hook's triggers, filters, triggers, settings and their values.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'uvu';
+import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { LspClient, positionOf, testUri } from '../support/lsp-client.js';
 import { projectRoot } from '../support/project-root.js';

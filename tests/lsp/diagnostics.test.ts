@@ -3,7 +3,7 @@
 // both its syntax errors and the checker's errors in the parts that parsed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'uvu';
+import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { LspClient, testUri, type PublishedDiagnostics } from '../support/lsp-client.js';
 import { projectRoot } from '../support/project-root.js';

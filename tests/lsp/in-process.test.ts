@@ -1,7 +1,7 @@
 // In-process checks of the language server's tables and text scanner, without a server:
 // the settings completion offers are exactly those the checker accepts, and the scanner
 // reads broken text around a cursor as an editor user means it.
-import { test } from 'uvu';
+import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { compile } from '../../compiler/compile.js';
 import { scanCursor } from '../../compiler/lsp/cursor-context.js';

@@ -1,7 +1,7 @@
 // Hover, go to definition and the outline over the wire, then a clean shutdown.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'uvu';
+import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { LspClient, positionOf, testUri } from '../support/lsp-client.js';
 import { projectRoot } from '../support/project-root.js';

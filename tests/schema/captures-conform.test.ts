@@ -4,7 +4,7 @@
 // required field, no wrong type, and no field the schema does not declare.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'uvu';
+import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { schemaTables } from '../../compiler/schema/tables.js';
 import type { SchemaType } from '../../compiler/schema/schema-types.js';

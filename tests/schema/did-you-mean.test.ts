@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { closestCandidates, closestName, didYouMean, editDistance } from '../../compiler/schema/did-you-mean.js';
 import { schemaTables } from '../../compiler/schema/tables.js';

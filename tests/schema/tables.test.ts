@@ -1,12 +1,12 @@
 // The generated tables: every OctoPrint event by its wire name, the synthesized triggers, the
 // parameter roots, and the JSDoc that hovers show.
-import { test } from 'uvu';
+import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { schemaTables } from '../../compiler/schema/tables.js';
 import type { SchemaType } from '../../compiler/schema/schema-types.js';
 import { fieldOf, lookupPath, resolveType, typeToString, unionMembers } from '../../compiler/schema/type-utils.js';
 
-/** Every event of the reference's §2 table, by wire name, with whether its payload is null. */
+/** Every event OctoPrint 1.10 documents, by wire name, with whether its payload is null. */
 const EVENTS: Record<string, 'null' | 'object' | 'unknown'> = {
   Startup: 'null', Shutdown: 'null', ClientDeauthed: 'null',
   ConnectivityChanged: 'object', ClientOpened: 'object', ClientClosed: 'object', ClientAuthed: 'object',

@@ -1,5 +1,5 @@
 // type-utils over small hand-written tables, so each rule is visible in the test.
-import { test } from 'uvu';
+import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import type { SchemaTables, SchemaType } from '../../compiler/schema/schema-types.js';
 import {

@@ -1,7 +1,7 @@
 // The simulator against the recorded OctoPrint 1.10.3 traffic: every message and event type of
 // the recordings is produced, with the same field names and JSON value kinds (recursively), and
 // the scripted done/pause/error prints fire the recorded event order.
-import { test } from 'uvu';
+import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { ManualClock } from '../../runtime/clock.js';
 import { OctoPrintSimulator, type ScriptName } from '../../simulator/index.js';

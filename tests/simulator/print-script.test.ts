@@ -1,6 +1,6 @@
 // Scripted prints beyond the recorded runs: M600, cancel, lost printer connection, the
 // "Starting" window, script timing on a manual clock and a scaled clock.
-import { test } from 'uvu';
+import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { ManualClock } from '../../runtime/clock.js';
 import { createScript, OctoPrintSimulator, ScaledClock, type ScriptName, type ScriptOptions } from '../../simulator/index.js';

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { createServer, type Server } from 'node:http';

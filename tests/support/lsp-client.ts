@@ -41,9 +41,11 @@ export class LspClient {
   private waiters: Array<{ match(m: Message): boolean; resolve(m: Message): void }> = [];
   readonly exited: Promise<number | null>;
 
-  constructor(env: Record<string, string> = {}) {
+  /** `command`: another server to start (say, an installed `octohookc lsp`) instead of the built CLI. */
+  constructor(env: Record<string, string> = {}, command?: { file: string; args: string[]; cwd?: string }) {
     const script = `import { main } from ${JSON.stringify(cliMainUrl)}; process.exitCode = await main(['lsp', '--stdio']);`;
-    this.child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, ...env }, stdio: 'pipe' });
+    const [file, args] = command ? [command.file, command.args] : [process.execPath, ['--input-type=module', '-e', script]];
+    this.child = spawn(file, args, { env: { ...process.env, ...env }, cwd: command?.cwd, stdio: 'pipe' });
     this.child.stdout.on('data', (chunk: Buffer) => this.read(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));

@@ -3,10 +3,9 @@
 import type { ObjectNode, Position, StringNode, TemplatePart, Value } from '../../../grammar/ast.js';
 import { defaultMessageFor } from '../../triggers/plugin-triggers.js';
 import type { CheckContext } from './check-context.js';
-import { isTrigger, triggerNames } from './check-triggers.js';
+import { isTrigger, suggestTrigger, triggerNames } from './check-triggers.js';
 import { checkValue } from './check-value.js';
 import { entryKey } from '../../../grammar/entry-key.js';
-import { closestName } from '../../schema/did-you-mean.js';
 
 export function checkMessages(
   ctx: CheckContext,
@@ -21,8 +20,8 @@ export function checkMessages(
     const trigger = entryKey(entry);
     if (allowedTriggers ? !allowedTriggers.includes(trigger) : !isTrigger(trigger)) {
       const candidates = allowedTriggers ?? triggerNames();
-      if (allowedTriggers) ctx.reportWithSuggestion('unknownMessageTrigger', entry.key.range, closestName(trigger, candidates), trigger);
-      else ctx.reportWithSuggestion('unknownTrigger', entry.key.range, closestName(trigger, candidates), trigger);
+      if (allowedTriggers) ctx.reportWithSuggestion('unknownMessageTrigger', entry.key.range, suggestTrigger(trigger, candidates), trigger);
+      else ctx.reportWithSuggestion('unknownTrigger', entry.key.range, suggestTrigger(trigger, candidates), trigger);
       continue;
     }
     if (out.has(trigger)) ctx.report('duplicateSetting', entry.key.range, trigger);

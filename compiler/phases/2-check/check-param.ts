@@ -5,7 +5,8 @@ import type { ParamNode, PathSegment, Range } from '../../../grammar/ast.js';
 import { schemaTables } from '../../schema/tables.js';
 import type { SchemaType } from '../../schema/schema-types.js';
 import { closestName } from '../../schema/did-you-mean.js';
-import { acceptsAnyField, lookupPath, mustBe, rootTypeFor, typeToString, unionOf } from '../../schema/type-utils.js';
+import { pluginTriggers } from '../../triggers/plugin-triggers.js';
+import { acceptsAnyField, fieldOf, lookupPath, mustBe, rootTypeFor, typeToString, unionOf } from '../../schema/type-utils.js';
 import type { CheckContext } from './check-context.js';
 import { checkFilters } from './check-filters.js';
 import type { ParamScope } from './param-scope.js';
@@ -137,6 +138,11 @@ function checkExtra(ctx: CheckContext, segments: PathSegment[], triggers: string
       return UNKNOWN;
     }
     const parentPath = pathText(segments, firstFailure.at);
+    const elsewhere = triggersWithPath(segments, triggers);
+    if (elsewhere.length > 0) {
+      ctx.report('fieldOnOtherTrigger', seg.range, seg.name, parentPath, triggers.join(', '), haveIt(elsewhere));
+      return UNKNOWN;
+    }
     if (candidates.size === 0) ctx.report('fieldOfScalar', span(segments[0], seg), parentPath, typeToString(firstFailure.parent));
     else ctx.reportWithSuggestion('unknownField', seg.range, closestName(seg.name, [...candidates]), seg.name, parentPath);
     return UNKNOWN;
@@ -145,6 +151,34 @@ function checkExtra(ctx: CheckContext, segments: PathSegment[], triggers: string
     ctx.report('missingForTriggers', span(segments[0], segments[segments.length - 1]), '@' + pathText(segments, segments.length), missing.join(', '));
   }
   return unionOf(found);
+}
+
+/** The events, other than `listened`, whose `@extra` has the whole path: the plugin's seven first. */
+function triggersWithPath(segments: PathSegment[], listened: string[]): string[] {
+  const has = (event: string) => !listened.includes(event) && declares(rootTypeFor('extra', event) ?? UNKNOWN, segments.slice(1).map((s) => s.name));
+  const plugin = Object.keys(pluginTriggers).filter(has);
+  const others = Object.keys(schemaTables.events).filter((e) => !(e in pluginTriggers) && has(e)).sort();
+  return [...plugin, ...others];
+}
+
+/** Whether every step of `path` is a declared field (or a list index): a payload that takes any field proves nothing. */
+function declares(type: SchemaType, path: string[]): boolean {
+  let current = type;
+  for (const name of path) {
+    const r = fieldOf(current, name);
+    if (!r || r.unknown || (r.fromIndex && !/^\d+$/.test(name))) return false;
+    current = r.type;
+  }
+  return true;
+}
+
+/** `PrintFailed has it`, `PrintFailed and PrintPaused have it`, `A, B, C and 4 more have it`. */
+function haveIt(events: string[]): string {
+  if (events.length === 1) return `${events[0]} has it`;
+  const shown = events.slice(0, 3);
+  const more = events.length - shown.length;
+  const list = more > 0 ? `${shown.join(', ')} and ${more} more` : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  return `${list} have it`;
 }
 
 function walkOAuth(ctx: CheckContext, segments: PathSegment[], returns: Record<string, string>): SchemaType {

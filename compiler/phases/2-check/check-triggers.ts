@@ -3,7 +3,8 @@
 // whose payloads the schema cannot know.
 import type { HookDecl } from '../../../grammar/ast.js';
 import { schemaTables } from '../../schema/tables.js';
-import { closestName } from '../../schema/did-you-mean.js';
+import { suggestWithSynonyms } from '../../schema/did-you-mean.js';
+import { triggerSynonyms } from '../../triggers/trigger-synonyms.js';
 import { pluginTriggers, topicFor } from '../../triggers/plugin-triggers.js';
 import type { CheckContext } from './check-context.js';
 import type { CheckedTrigger } from './checked-model.js';
@@ -16,6 +17,11 @@ export function isTrigger(name: string): boolean {
   return name in pluginTriggers || name in schemaTables.events || /^plugin_[A-Za-z0-9]+_\w+$/.test(name);
 }
 
+/** `PrintFinished` → PrintDone: the synonym table first, then the closest name among `candidates`. */
+export function suggestTrigger(name: string, candidates: readonly string[]): string | undefined {
+  return suggestWithSynonyms(name, candidates, triggerSynonyms);
+}
+
 export function checkTriggers(ctx: CheckContext, hook: HookDecl): CheckedTrigger[] {
   const out: CheckedTrigger[] = [];
   const seen = new Set<string>();
@@ -23,7 +29,7 @@ export function checkTriggers(ctx: CheckContext, hook: HookDecl): CheckedTrigger
     if (t.recovered) continue;
     const name = t.name.name;
     if (!isTrigger(name)) {
-      ctx.reportWithSuggestion('unknownTrigger', t.name.range, closestName(name, triggerNames()), name);
+      ctx.reportWithSuggestion('unknownTrigger', t.name.range, suggestTrigger(name, triggerNames()), name);
       continue;
     }
     if (seen.has(name)) {

@@ -4,6 +4,7 @@
 import type { StringNode, Value } from '../../../grammar/ast.js';
 import type { SchemaType } from '../../schema/schema-types.js';
 import type { CheckContext } from './check-context.js';
+import { checkForeignPlaceholders } from './check-foreign-placeholders.js';
 import { checkParam } from './check-param.js';
 import type { ParamScope } from './param-scope.js';
 import { entryKey } from '../../../grammar/entry-key.js';
@@ -19,6 +20,7 @@ export function wholeParam(value: Value | undefined) {
 }
 
 export function checkTemplate(ctx: CheckContext, s: StringNode, scope: ParamScope): void {
+  checkForeignPlaceholders(ctx, s);
   for (const part of s.parts) if (part.kind === 'Param') checkParam(ctx, part, { ...scope, position: scope.position === 'url' ? 'url' : 'text' });
 }
 

@@ -1,10 +1,11 @@
 // Reads a settings block (`{ url "…" method POST … }`) against the settings it allows:
-// unknown names get a did-you-mean, repeats are reported, and each known setting's entry
+// unknown names get a did-you-mean (`body` → `data` from the synonyms), repeats are reported, and each known setting's entry
 // is handed back by name for the block's own checks.
 import type { ObjectEntry, ObjectNode } from '../../../grammar/ast.js';
-import { closestName } from '../../schema/did-you-mean.js';
+import { suggestWithSynonyms } from '../../schema/did-you-mean.js';
 import type { CheckContext } from './check-context.js';
 import { entryKey } from '../../../grammar/entry-key.js';
+import { settingSynonyms } from './setting-synonyms.js';
 
 export function readSettings(
   ctx: CheckContext,
@@ -19,7 +20,7 @@ export function readSettings(
     if (entry.recovered && entry.value?.kind !== 'Object' && entry.value?.kind !== 'Array') continue;
     const name = entryKey(entry);
     if (!allowed.includes(name)) {
-      ctx.reportWithSuggestion('unknownSetting', entry.key.range, closestName(name, allowed), name, where);
+      ctx.reportWithSuggestion('unknownSetting', entry.key.range, suggestWithSynonyms(name, allowed, settingSynonyms), name, where);
       continue;
     }
     if (seen.has(name)) {

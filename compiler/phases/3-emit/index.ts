@@ -2,19 +2,10 @@
 // each templated value becomes a small function over the render context. Deterministic:
 // the same file gives the same bytes (no dates, sorted sets).
 import type { Value } from '../../../grammar/ast.js';
-import { filters } from '../../filters/filter-table.js';
 import type { CheckedFile, CheckedHook, CheckedOAuth, CheckedSnapshot } from '../2-check/checked-model.js';
+import { helperSource } from './emitted-source.js';
 import { jsKey, jsString } from './js-literal.js';
-import * as helpers from './render-helpers.js';
 import { ValueEmitter } from './emit-value.js';
-
-const helperSources: Record<string, (...a: never[]) => unknown> = {
-  $g: helpers.$g,
-  $v: helpers.$v,
-  $t: helpers.$t,
-  $u: helpers.$u,
-  ...Object.fromEntries(Object.values(filters).map((f) => ['$' + f.name, f.fn])),
-};
 
 function fn(body: string): string {
   return `(c) => ${body.startsWith('{') ? `(${body})` : body}`;
@@ -93,7 +84,7 @@ export function emitModule(model: CheckedFile, sourceName: string): string {
   const octoprint = `{ url: ${model.octoprint.url ? valueFn(model.octoprint.url, 'url') : 'null'}, apikey: ${model.octoprint.apikey ? valueFn(model.octoprint.apikey, 'text') : 'null'} }`;
 
   const used = [...e.helpers].sort();
-  const helperText = used.map((name) => `const ${name} = ${helperSources[name].toString()};`).join('\n');
+  const helperText = used.map((name) => `const ${name} = ${helperSource(name)};`).join('\n');
   return [
     `// Compiled by octohookc from ${jsString(sourceName)}. Do not edit: change the .ohk file and build again.`,
     helperText,

@@ -2,7 +2,7 @@
 // send, delivered) with the journal on disk. Group commit must keep the fsyncs far below one
 // per webhook; the figure is printed so docs/delivery.md can quote it.
 import { statSync } from 'node:fs';
-import { suite } from 'uvu';
+import { suite } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { statePaths } from '../../../runtime/outbox/state-dir.js';
 import { startRig } from '../../support/delivery-rig.js';

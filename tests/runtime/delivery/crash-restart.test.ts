@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { suite } from 'uvu';
+import { suite } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { main } from '../../../runtime/cli/main.js';
 import { OctoPrintSimulator } from '../../../simulator/index.js';

@@ -1,7 +1,7 @@
 // Fault tests of the delivery engine against a real receiver on 127.0.0.1, with the retry
 // schedule run on a ManualClock: a whole day of back-off takes milliseconds.
 import { randomBytes } from 'node:crypto';
-import { suite } from 'uvu';
+import { suite } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { Webhook } from 'standardwebhooks';
 import { ManualClock } from '../../../runtime/clock.js';

@@ -1,5 +1,5 @@
 // The retry policy as a table, and Standard Webhooks signing against the reference library.
-import { suite } from 'uvu';
+import { suite } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { Webhook } from 'standardwebhooks';
 import { classify, nextDelayMs, parseRetryAfter } from '../../../runtime/delivery/retry-policy.js';

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { applyContentType, normalizeHeaders } from '../../../runtime/http/content-type.js';
 import { prepareRequest } from '../../../runtime/http/prepare-request.js';

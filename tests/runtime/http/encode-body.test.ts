@@ -1,6 +1,6 @@
 // Encodings, compared with what OctoPrint-Webhooks 3.0.3 really sent (fixtures/plugin-requests.json,
 // copied from the lab captures) — through a real socket into the test receiver.
-import { test } from 'uvu';
+import { test } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { appendQuery, encodeBody, fieldText, formEncode } from '../../../runtime/http/encode-body.js';

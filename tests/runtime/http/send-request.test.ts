@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import { createServer, type Server } from 'node:http';

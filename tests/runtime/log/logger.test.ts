@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { OctohookError } from '../../../runtime/errors.js';
 import { createLogger, type LogFormat, type Logger } from '../../../runtime/log/logger.js';
@@ -68,7 +68,7 @@ test('children add bindings and share the parent\'s secrets, even ones added lat
   assert.is(lines[0], '2025-01-02T03:04:05.006Z INFO  url is https://discord.com/api/webhooks/[redacted] hook=discord');
 });
 
-// The brief: secrets never appear in any log line — in messages, nested fields, error
+// Secrets never appear in any log line — in messages, nested fields, error
 // messages, causes, URLs, encoded forms — in either format.
 test('no registered secret and no credential-named field survives, in any shape, in either format', () => {
   const secrets = {

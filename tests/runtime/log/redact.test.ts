@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { REDACTED, SecretSet, isSensitiveKey, redactText, redactUrl, redactValue } from '../../../runtime/log/redact.js';
 

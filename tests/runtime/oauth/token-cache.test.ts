@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import type { OAuthSpec, RenderContext } from '../../../runtime/compiled-module.js';
 import { isOctohookError } from '../../../runtime/errors.js';

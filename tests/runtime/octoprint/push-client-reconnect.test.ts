@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { startHarness, withHarness } from '../../support/push-client-harness.js';
 import { delay, waitFor } from '../../support/wait-for.js';

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { backoffDelay, DEFAULT_BACKOFF } from '../../../runtime/octoprint/backoff.js';
 import { frameExcerpt, parsePushFrame } from '../../../runtime/octoprint/push-messages.js';

@@ -1,6 +1,6 @@
 // `octohook outbox list|retry|drop`, with a daemon holding the state directory (requests
 // handed over as files) and without one (the command writes the journal itself).
-import { suite } from 'uvu';
+import { suite } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { main } from '../../../runtime/cli/main.js';
 import { realClock } from '../../../runtime/clock.js';

@@ -4,7 +4,7 @@ import { appendFileSync, mkdtempSync, readFileSync, statSync, truncateSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { suite } from 'uvu';
+import { suite } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { ManualClock } from '../../../runtime/clock.js';
 import { isOctohookError } from '../../../runtime/errors.js';

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { imageSize, jpegSize, pngSize, sniffImageFormat } from '../../../runtime/snapshot/jpeg-size.js';
 import { quadrantJpeg, quadrantPng } from './synthetic-image.js';

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { isOctohookError } from '../../../runtime/errors.js';
 import { createSnapshotCache } from '../../../runtime/snapshot/snapshot-cache.js';

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import type { RenderContext, SnapshotSettings } from '../../../runtime/compiled-module.js';
 import { isOctohookError } from '../../../runtime/errors.js';
@@ -7,7 +7,7 @@ import { octoprintWebcam, resolveSnapshotSource } from '../../../runtime/snapsho
 const ctx = { deviceIdentifier: 'printer-1', env: { CAM: 'http://cam.local/snap' } } as unknown as RenderContext;
 const base: SnapshotSettings = { fit: { width: 1640, height: 1232 }, quality: 80, timeoutMs: 3000 };
 
-// The shape of OctoPrint ≥ 1.9 (octoprint-push-api.md, GET /api/settings → webcam).
+// The shape of OctoPrint ≥ 1.9 (GET /api/settings → webcam).
 const modern = {
   webcam: {
     webcamEnabled: true,

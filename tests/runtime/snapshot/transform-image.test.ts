@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { createImageSupport, orientationFor, transformImage, type Rotation, type TransformOptions } from '../../../runtime/snapshot/transform-image.js';
 import { corners, decode, quadrantJpeg, quadrantPng } from './synthetic-image.js';

@@ -1,4 +1,4 @@
-import { suite } from 'uvu';
+import { suite } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { ProgressMilestones } from '../../../runtime/triggers/progress-milestones.js';
 

@@ -1,4 +1,4 @@
-import { suite } from 'uvu';
+import { suite } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { QUIET_END_MS, UserActionDetector } from '../../../runtime/triggers/user-action-detector.js';
 
