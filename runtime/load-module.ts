@@ -8,6 +8,7 @@ import { basename, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompiledModule } from './compiled-module.js';
 import { OctohookError } from './errors.js';
+import { fileErrorReason } from './file-error-reason.js';
 import { isOneFileBundle } from './one-file-bundle.js';
 
 export function isCompiledModule(value: unknown): value is CompiledModule {
@@ -39,9 +40,7 @@ export async function moduleFromSource(source: string | Uint8Array, fileName: st
 }
 
 function unreadable(path: string, e: unknown): OctohookError {
-  const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
-  return new OctohookError('OHK_ERR_MODULE', `cannot read '${path}': ${why}`, { cause: e });
+  return new OctohookError('OHK_ERR_MODULE', `cannot read '${path}': ${fileErrorReason(e)}`, { cause: e });
 }
 
 const notAModule = (path: string) => `'${path}' is not a .ohk file or a module built by 'octohookc build'`;

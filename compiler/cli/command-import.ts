@@ -10,6 +10,7 @@
 // it is refused with the new name.
 import { writeFile } from 'node:fs/promises';
 import { importPluginSettings, ImportError } from '../import/import-settings.js';
+import { fileErrorReason } from '../../runtime/file-error-reason.js';
 import { args, guarded, IoError, readSource, UsageError, type Io } from './io.js';
 
 function envLine(name: string, value: string): string {
@@ -39,8 +40,7 @@ export function runImport(argv: string[], io: Io): Promise<number> {
       try {
         await writeFile(envFile, result.env.map((v) => envLine(v.name, v.value)).join(''), { mode: 0o600, flag: 'wx' });
       } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        throw new IoError(`cannot write '${envFile}': ${code === 'EEXIST' ? 'it exists already (not overwritten)' : (e as Error).message}`);
+        throw new IoError(`cannot write '${envFile}': ${fileErrorReason(e, true)}`);
       }
     }
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

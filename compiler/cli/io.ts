@@ -1,6 +1,7 @@
 // What the commands write to, so tests can run them in-process and read what they print.
 import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { fileErrorReason } from '../../runtime/file-error-reason.js';
 
 export interface Io {
   out: { write(s: string): unknown; isTTY?: boolean };
@@ -61,9 +62,7 @@ export async function readSource(path: string): Promise<Uint8Array> {
   try {
     return await readFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new IoError(`cannot read '${path}': ${why}`);
+    throw new IoError(`cannot read '${path}': ${fileErrorReason(e)}`);
   }
 }
 
@@ -80,7 +79,7 @@ export async function writeOutput(path: string, text: string): Promise<'file' | 
     try {
       await writeFile(path, text);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EPIPE') throw new IoError(`cannot write '${path}': ${(e as Error).message}`);
+      if ((e as NodeJS.ErrnoException).code !== 'EPIPE') throw new IoError(`cannot write '${path}': ${fileErrorReason(e, true)}`);
     }
     return 'stream';
   }
@@ -90,7 +89,7 @@ export async function writeOutput(path: string, text: string): Promise<'file' | 
     await rename(tmp, path);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
-    throw new IoError(`cannot write '${path}': ${(e as Error).message}`);
+    throw new IoError(`cannot write '${path}': ${fileErrorReason(e, true)}`);
   }
   return 'file';
 }
