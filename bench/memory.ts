@@ -10,9 +10,12 @@
 //     simulator's push socket in batches of 500), and after 10,000 more: bounded growth
 //     means the second 10,000 add (about) nothing,
 //   - after a short idle again.
-// Plus the sizes of the one-file programs, and of the outbox's state directory at the end.
+// Plus the sizes of the one-file programs, and of the outbox's state directory at the end,
+// and the bundle's cold start: process start to its first log line, median of `--starts` runs.
+// The daemon gets the node flags that deploy/octohook.service starts it with
+// (`--max-semi-space-size=1`); `--plain-node` leaves them out.
 //
-//   node dist/bench/memory.js [--deliveries N] [--idle-seconds S]
+//   node dist/bench/memory.js [--deliveries N] [--idle-seconds S] [--starts N] [--plain-node]
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +27,8 @@ import { World } from './support/world.js';
 
 const deliveries = option('--deliveries', 10_000);
 const idleMs = option('--idle-seconds', 15) * 1000;
+const starts = option('--starts', 15);
+const unitFlags = process.argv.includes('--plain-node') ? [] : serviceNodeFlags();
 const BATCH = 500;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -45,13 +50,42 @@ function sizeOf(path: string): number | null {
   }
 }
 
+/** The node flags in deploy/octohook.service's ExecStart. */
+function serviceNodeFlags(): string[] {
+  const unit = readFileSync(join(projectRoot, 'deploy', 'octohook.service'), 'utf8');
+  const exec = /^ExecStart=node((?: --\S+)*) /m.exec(unit);
+  return exec ? exec[1].trim().split(/\s+/).filter(Boolean) : [];
+}
+
+/** Wall time from spawning the daemon to its first log line, `runs` times (ms, sorted). */
+async function coldStarts(args: string[], octoprintUrl: string, apiKey: string, dir: string, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [...unitFlags, ...args, '--octoprint', octoprintUrl, '--api-key', apiKey, '--state-dir', join(dir, `cold-${i}`)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, BENCH_SECRET: 'lab-secret' },
+    });
+    await new Promise<void>((resolve) => {
+      child.stdout!.once('data', () => resolve());
+      child.stderr!.once('data', () => resolve());
+      child.once('exit', () => resolve());
+    });
+    times.push(performance.now() - t0);
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+  }
+  return times.sort((a, b) => a - b);
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'octohook-bench-memory-'));
 const world = await World.start();
 let daemon: Awaited<ReturnType<typeof startDaemon>> | undefined;
 try {
   const built = buildDaemon(dir, benchHooks(world.receiverUrl));
   const stateDir = join(dir, 'state');
-  daemon = await startDaemon(built, { dir, octoprintUrl: world.octoprintUrl, apiKey: world.apiKey, stateDir, probe: true });
+  const cold = await coldStarts(built.args, world.octoprintUrl, world.apiKey, dir, starts);
+  daemon = await startDaemon(built, { dir, octoprintUrl: world.octoprintUrl, apiKey: world.apiKey, stateDir, probe: true, nodeArgs: unitFlags });
   const d = daemon;
   const points: Array<{ label: string; rss: number; live: number; external: number }> = [];
   // RSS first, as it is; then the probe's full GC for the heap still reachable.
@@ -113,7 +147,7 @@ try {
   const template = sizeOf(join(projectRoot, 'dist/runtime/cli/octohook-standalone.js'));
   const perSec = (ms: number) => fixed((deliveries / ms) * 1000, 0);
   const what = built.kind === 'bundle' ? 'the `octohookc build --bundle` file' : '`octohook run hooks.mjs` (no --bundle available)';
-  console.log(`memory: daemon = ${what}, outbox in a state dir on disk, OctoPrint simulator printing, one hook (all-data JSON)`);
+  console.log(`memory: daemon = ${what}${unitFlags.length ? ` run with ${unitFlags.join(' ')} (as deploy/octohook.service)` : ' run with plain node'}, outbox in a state dir on disk, OctoPrint simulator printing, one hook (all-data JSON)`);
   console.log(`  ${''.padEnd(26)} ${'RSS'.padStart(10)}  ${'JS heap live'.padStart(13)}  ${'buffers'.padStart(9)}   (live: in use after a full GC)`);
   for (const p of points) console.log(`  ${p.label.padEnd(26)} ${mib(p.rss).padStart(10)}  ${mib(p.live).padStart(13)}  ${mib(p.external).padStart(9)}`);
   console.log(`  peak RSS ${mib(peak)}; ${deliveries.toLocaleString('en-US')} deliveries took ${fixed(firstMs / 1000, 1)} s (${perSec(firstMs)}/s), the next ${fixed(secondMs / 1000, 1)} s (${perSec(secondMs)}/s)`);
@@ -125,6 +159,8 @@ try {
   );
   console.log(`  delivered log lines ${delivered.toLocaleString('en-US')}; outbox state dir at the end ${kib(stateBytes)}; exit code ${code}`);
   console.log(`  \`octohook run hooks.mjs\` RSS after start, for comparison: ${mib(runFormStart)}; a bare \`node -e\` process: ${mib(bareRss)}`);
+  const median = cold[Math.floor(cold.length / 2)];
+  console.log(`cold start (process start → first log line, ${cold.length} runs): median ${fixed(median, 0)} ms, min ${fixed(cold[0], 0)} ms, max ${fixed(cold[cold.length - 1], 0)} ms (budget 100 ms)`);
   console.log(`sizes:`);
   if (built.bundleBytes !== null) console.log(`  octohookc build --bundle output   ${kib(built.bundleBytes)}  (the daemon + these hooks, one file; its .map beside it)`);
   if (template !== null) console.log(`  dist/runtime/cli/octohook-standalone.js  ${kib(template)}  (the bundle's template)`);

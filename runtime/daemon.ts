@@ -12,16 +12,20 @@ import { Dispatcher } from './dispatch/dispatcher.js';
 import type { DeliveryOutcome, Sender } from './delivery/sender.js';
 import { prepareHookRequest, type PrepareDeps } from './dispatch/prepare-hook-request.js';
 import { childLog } from './log/logger.js';
-import { once, type Firing } from './dispatch/firing.js';
+import { once, printerFor, type Firing } from './dispatch/firing.js';
 import { EventIntake } from './event-intake.js';
 import { sendRequest } from './http/send-request.js';
 import type { Logger } from './log/logger.js';
 import { fetchFileMeta } from './octoprint/fetch-file-meta.js';
+import { fetchJob } from './octoprint/fetch-job.js';
+import { fetchPrinterState } from './octoprint/fetch-printer.js';
 import { cachedSettings } from './octoprint/fetch-settings.js';
 import { PushClient, type PushClientOptions } from './octoprint/index.js';
 import { fetchToken } from './oauth/token-client.js';
 import { createTokenCache } from './oauth/token-cache.js';
+import { printerAfterEventPolicy } from './printer-after-event.js';
 import { PrinterState } from './printer-state.js';
+import { SharedJson } from './http/shared-json.js';
 import { createSnapshotCache } from './snapshot/snapshot-cache.js';
 import { RequestWatcher } from './outbox/control.js';
 import { Outbox, type OutboxOptions } from './outbox/outbox.js';
@@ -113,19 +117,26 @@ export class Daemon {
       progressHooks: progressIntervals(module),
       clock,
       logger,
+      rest: {
+        job: () => fetchJob({ ...rest, timeoutMs: printerAfterEventPolicy.requestTimeoutMs }),
+        state: () => fetchPrinterState({ ...rest, timeoutMs: printerAfterEventPolicy.requestTimeoutMs }),
+      },
       newFiring: (trigger, payload, extra) => {
-        const view = printer.current;
-        return {
+        const firing: Firing = {
           id: randomUUID(),
           trigger,
           payload,
           milestone: extra?.milestone ?? 0,
           ...(extra?.onlyHook ? { onlyHook: extra.onlyHook } : {}),
           at: clock.now(),
-          printer: view,
+          printer: printer.current,
+          ...(extra?.after ? { after: extra.after } : {}),
           snapshots: createSnapshotCache({ logger, secrets: logger.secrets }),
-          meta: once(() => fetchFileMeta(view.job, rest)),
+          json: new SharedJson(),
+          // The file of the job after the event: PrintStarted's, not the last `current`'s.
+          meta: once(async () => fetchFileMeta((await printerFor(firing, ['meta'])).job, rest)),
         };
+        return firing;
       },
     });
 
@@ -180,14 +191,9 @@ export class Daemon {
    * wire end (up to `graceMs`), then closes the outbox. Deliveries waiting for a retry stay
    * in it and resume on the next start.
    */
-  /** Events received but not yet fired: waiting for OctoPrint's next `current` (1 s at most). */
-  get heldEvents(): number {
-    return this.intake.holding;
-  }
-
   async stop(graceMs = 10_000): Promise<void> {
     await this.client.stop();
-    // Events still waiting for their `current` go out with the printer as last seen.
+    // Events still waiting for a `current` render with the printer as last seen.
     this.intake.flush();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const settle = (async () => {

@@ -2,17 +2,18 @@
 // updates state and hands firings to the dispatcher, which queues them; nothing here waits
 // for the network or the disk.
 //
-// OctoPrint pushes an event at once but the printer data (`current`) at most twice a
-// second, so when PrintStarted arrives the last `current` still says "Operational" with no
-// file. The plugin, inside OctoPrint, read the printer as it was after the event. To give
-// hooks the same `@job` and `@state`, events wait for the next `current` (or HOLD_MS at
-// most) and fire, in their order, with the printer as that message describes it.
+// Every firing goes to the dispatcher the moment its message arrives. A firing made at an
+// event carries the event's PrinterAfterEvent: the hooks that read @state, @job, @progress
+// or @meta get the printer as OctoPrint's REST API describes it after the event (or, when
+// that fails, as the next `current` does); the others render at once. Per hook, the
+// dispatcher keeps the firings in this order whatever their REST answers take.
 import type { CurrentData, HistoryData } from '../schema/octoprint-current.js';
 import type { EventMessagePayload, PluginMessagePayload } from '../schema/octoprint-push.js';
 import type { Clock, ClockTimer } from './clock.js';
 import type { Dispatcher } from './dispatch/dispatcher.js';
-import type { Firing } from './dispatch/firing.js';
+import type { Firing, PrinterAfter, PrinterView } from './dispatch/firing.js';
 import type { LogSink } from './log/logger.js';
+import { PrinterAfterEvent, PrinterQueries, printerAfterEventPolicy, type PrinterRest } from './printer-after-event.js';
 import type { PrinterState } from './printer-state.js';
 import { ProgressMilestones } from './triggers/progress-milestones.js';
 import { UserActionDetector } from './triggers/user-action-detector.js';
@@ -22,47 +23,50 @@ export interface IntakeDeps {
   printer: PrinterState;
   /** Hooks with `Progress every N%`, by name. */
   progressHooks: Array<{ name: string; every: number }>;
-  /** Builds a firing (ids, the per-firing snapshot cache and @meta loader). */
-  newFiring: (trigger: string, payload: unknown, extra?: { milestone?: number; onlyHook?: string }) => Firing;
+  /** Builds a firing (ids, the per-firing snapshot cache and @meta loader) carrying `extra`. */
+  newFiring: (trigger: string, payload: unknown, extra?: FiringExtra) => Firing;
   logger: LogSink;
-  /** Time for the hold timer and the user-action detector's quiet period. */
+  /** Time for the REST deadline, the hold timer and the user-action detector's quiet period. */
   clock: Clock;
+  /** OctoPrint's REST API for the printer after an event; absent: the next `current` describes it. */
+  rest?: PrinterRest;
 }
 
-/** The longest an event waits for the `current` that shows its effect. */
-export const HOLD_MS = 1000;
-
-interface Held {
-  trigger: string;
-  payload: unknown;
-  extra?: { milestone?: number; onlyHook?: string };
+export interface FiringExtra {
+  milestone?: number;
+  onlyHook?: string;
+  /** Firings made at an event: the printer after it. */
+  after?: PrinterAfter;
 }
 
 export class EventIntake {
   private readonly milestones: ProgressMilestones;
   private readonly userAction = new UserActionDetector();
   private lastFile = '';
-  private held: Held[] = [];
+  /** Events whose printer may still have to come from the next `current`. */
+  private awaitingCurrent: Array<(view: PrinterView) => void> = [];
   private holdTimer: ClockTimer | undefined;
   private readonly clock: Clock;
+  private readonly queries: PrinterQueries | undefined;
 
   constructor(private readonly deps: IntakeDeps) {
     this.milestones = new ProgressMilestones(deps.progressHooks);
     this.clock = deps.clock;
+    this.queries = deps.rest ? new PrinterQueries(deps.rest) : undefined;
   }
 
-  /** Events waiting for their `current`. */
-  get holding(): number {
-    return this.held.length;
-  }
-
-  /** Fires every held event now (the hold ran out, or the daemon stops). */
+  /**
+   * Gives every event still waiting for a `current` the printer as last seen: a `current`
+   * came (it is that one), the hold ran out, or the daemon stops.
+   */
   flush(): void {
     this.clock.clearTimeout(this.holdTimer);
     this.holdTimer = undefined;
-    const held = this.held;
-    this.held = [];
-    for (const h of held) this.deps.dispatcher.fire(this.deps.newFiring(h.trigger, h.payload, h.extra));
+    const waiting = this.awaitingCurrent;
+    if (waiting.length === 0) return;
+    this.awaitingCurrent = [];
+    const view = this.deps.printer.current;
+    for (const resolve of waiting) resolve(view);
   }
 
   onHistory(data: HistoryData): void {
@@ -92,7 +96,6 @@ export class EventIntake {
         this.fire('Progress', { milestone: m.milestone, completion: printer.completion }, { milestone: m.milestone, onlyHook: m.hook });
       }
     }
-    this.flush();
   }
 
   onEvent(event: EventMessagePayload): void {
@@ -102,16 +105,25 @@ export class EventIntake {
       this.milestones.reset();
       this.lastFile = this.deps.printer.fileKey;
     }
-    this.catchUpFrom(event);
-    this.fire(event.type, event.payload ?? {});
+    const after = this.afterEvent();
+    this.catchUpFrom(event, after);
+    this.fire(event.type, event.payload ?? {}, { after });
     const found = this.userAction.onEvent(event.type, now);
-    if (found) this.fire('UserActionNeeded', found);
+    if (found) this.fire('UserActionNeeded', found, { after });
   }
 
   onPlugin(message: PluginMessagePayload): void {
     if (message?.plugin !== 'action_command_prompt') return;
     const found = this.userAction.onPrompt(message.data, this.clock.now());
-    if (found) this.fire('UserActionNeeded', found);
+    if (found) this.fire('UserActionNeeded', found, { after: this.afterEvent() });
+  }
+
+  /** The printer after the message just received, shared by every firing made from it. */
+  private afterEvent(): PrinterAfter {
+    const nextCurrent = new Promise<PrinterView>((resolve) => this.awaitingCurrent.push(resolve));
+    this.holdTimer ??= this.clock.setTimeout(() => this.flush(), printerAfterEventPolicy.holdMs);
+    const printer = this.deps.printer;
+    return new PrinterAfterEvent({ queries: this.queries, clock: this.clock, nextCurrent, latest: () => printer.current, logger: this.deps.logger });
   }
 
   /**
@@ -120,27 +132,25 @@ export class EventIntake {
    * OctoPrint, saw every percent). These events carry the progress themselves: catch up
    * from it first, so "30 %" still goes out, and before "Print Paused" as the plugin's did.
    */
-  private catchUpFrom(event: EventMessagePayload): void {
+  private catchUpFrom(event: EventMessagePayload, after: PrinterAfter): void {
     if (event.type === 'PrintDone') {
-      this.catchUpTo(100);
+      this.catchUpTo(100, after);
       return;
     }
     if (!['PrintPaused', 'PrintFailed', 'PrintCancelled'].includes(event.type)) return;
     const p = event.payload as { progress?: unknown; reason?: unknown } | null;
     if (!p || typeof p.progress !== 'number' || p.progress < 0) return;
     // PrintFailed after a firmware error reports a fraction 0..1; the others whole percent.
-    this.catchUpTo(event.type === 'PrintFailed' && p.reason === 'error' ? p.progress * 100 : p.progress);
+    this.catchUpTo(event.type === 'PrintFailed' && p.reason === 'error' ? p.progress * 100 : p.progress, after);
   }
 
-  private catchUpTo(percent: number): void {
+  private catchUpTo(percent: number, after: PrinterAfter): void {
     for (const m of this.milestones.update(percent)) {
-      this.fire('Progress', { milestone: m.milestone, completion: percent }, { milestone: m.milestone, onlyHook: m.hook });
+      this.fire('Progress', { milestone: m.milestone, completion: percent }, { milestone: m.milestone, onlyHook: m.hook, after });
     }
   }
 
-  /** Queues a firing until the next `current`; firings made from a `current` go out with it. */
-  private fire(trigger: string, payload: unknown, extra?: { milestone?: number; onlyHook?: string }): void {
-    this.held.push({ trigger, payload, ...(extra ? { extra } : {}) });
-    this.holdTimer ??= this.clock.setTimeout(() => this.flush(), HOLD_MS);
+  private fire(trigger: string, payload: unknown, extra?: FiringExtra): void {
+    this.deps.dispatcher.fire(this.deps.newFiring(trigger, payload, extra));
   }
 }

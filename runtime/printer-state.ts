@@ -1,8 +1,10 @@
 // The printer as the last `current` (or `history`) message described it. Each message
 // replaces the objects wholesale, so a firing can keep references to them: later messages
-// never change what an earlier firing saw.
+// never change what an earlier firing saw, and each object's JSON text is made once for
+// every hook and firing that sends it (SharedJson).
 import type { PrinterDataBase } from '../schema/octoprint-current.js';
 import type { PrinterView } from './dispatch/firing.js';
+import { SharedJson } from './http/shared-json.js';
 
 const idle: PrinterView = {
   state: { text: 'Offline', flags: {}, error: '' },
@@ -17,13 +19,13 @@ export class PrinterState {
 
   update(data: Partial<PrinterDataBase> | null | undefined): void {
     if (!data || typeof data !== 'object') return;
-    this.view = {
+    this.view = withSharedJson({
       state: data.state ?? this.view.state,
       job: data.job ?? this.view.job,
       progress: data.progress ?? this.view.progress,
       currentZ: data.currentZ !== undefined ? data.currentZ : this.view.currentZ,
       offsets: data.offsets ?? this.view.offsets,
-    };
+    });
   }
 
   get current(): PrinterView {
@@ -46,4 +48,10 @@ export class PrinterState {
     const file = (this.view.job as { file?: { origin?: unknown; path?: unknown } } | null)?.file;
     return file ? `${String(file.origin)}:${String(file.path)}` : '';
   }
+}
+
+/** The view with its own SharedJson: its objects are never mutated, so their JSON text can be made once. */
+export function withSharedJson(view: PrinterView): PrinterView {
+  const { state, job, progress, currentZ, offsets } = view;
+  return { state, job, progress, currentZ, offsets, json: new SharedJson([state, job, progress, offsets]) };
 }

@@ -98,7 +98,42 @@ if (!process.env.OCTOHOOK_DIRS) {
 // time: --bundle appends the compiled hooks to it (compiler/cli/write-bundle.ts). The
 // compiler is left out: a bundle never compiles .ohk source, so the dynamic imports that
 // `octohook run FILE.ohk` uses become a stub that fails with a plain message.
+//
+// Two things keep that file small (tests/bundle/bundle-size.test.ts holds it under 400 KB):
+// - `undici` resolves to scripts/undici-for-bundle.cjs, the parts of undici the daemon uses,
+//   instead of undici's index, which loads all of it;
+// - undici's HTTP parser (llhttp as WebAssembly, in two builds: with and without SIMD) is
+//   stored as base64 of its bytes, 72 KiB each; here each is brotli-compressed (20 KiB) and
+//   decompressed, with node:zlib, when undici first asks for it.
+//
+// And the file sets a V8 flag for itself, first thing (WebAssembly flags are read when a
+// module is compiled, so setting it at run time works; the heap's sizes, like
+// --max-semi-space-size, are fixed when V8 starts and stay on the command line:
+// deploy/octohook.service). Measured in docs/performance.md:
+// - --liftoff-only: undici's HTTP parser (llhttp) is WebAssembly; V8 compiles it with its
+//   baseline compiler and, once it is hot, again with its optimizing one, which takes about
+//   35 MiB of memory for llhttp's one huge function right while the daemon connects. Parsing a
+//   webhook's answer takes microseconds with the baseline code too (no change in bench:dispatch).
+// (--optimize-for-size would take another ~28 MiB off RSS under a burst of deliveries, but
+// it halves the daemon's peak throughput; it is left to the command line.)
+const bundleV8Flags = ['--liftoff-only'];
 const standaloneEntry = 'runtime/cli/standalone.ts';
+const slimUndici = {
+  name: 'octohook-slim-undici',
+  setup(b) {
+    b.onResolve({ filter: /^undici$/ }, (args) => (args.importer.startsWith(join(root, 'runtime')) ? { path: join(root, 'scripts/undici-for-bundle.cjs') } : undefined));
+    b.onLoad({ filter: /[\\/]undici[\\/]lib[\\/]llhttp[\\/]llhttp(_simd)?-wasm\.js$/ }, async (args) => {
+      const { createRequire } = await import('node:module');
+      const { brotliCompressSync, constants } = await import('node:zlib');
+      const wasm = createRequire(import.meta.url)(args.path);
+      const packed = brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).toString('base64');
+      return {
+        contents: `'use strict'\nconst { brotliDecompressSync } = require('node:zlib')\nlet wasm\nObject.defineProperty(module, 'exports', { get: () => (wasm ??= brotliDecompressSync(Buffer.from('${packed}', 'base64'))) })\n`,
+        loader: 'js',
+      };
+    });
+  },
+};
 if (!process.env.OCTOHOOK_DIRS && existsSync(join(root, standaloneEntry))) {
   const noCompiler = {
     name: 'octohook-no-compiler',
@@ -114,7 +149,8 @@ if (!process.env.OCTOHOOK_DIRS && existsSync(join(root, standaloneEntry))) {
   // links the file, before any of it runs: `import { crc32 } from 'node:zlib'` kills the
   // bundle on Node 20.11 before its version check (runtime/cli/require-node-version.ts)
   // could say why. So Node's own modules are reached through require(), which is looked at
-  // only when the code runs, after the check.
+  // only when the code runs, after the check (but for the two the banner imports, whose
+  // names every Node has).
   const builtins = new Set(builtinModules);
   const builtinsAtRunTime = {
     name: 'octohook-builtins-at-run-time',
@@ -140,8 +176,10 @@ if (!process.env.OCTOHOOK_DIRS && existsSync(join(root, standaloneEntry))) {
     sourcesContent: true,
     legalComments: 'none',
     external: ['@napi-rs/image', '@napi-rs/image-*'],
-    plugins: [noCompiler, builtinsAtRunTime],
-    banner: { js: "import { createRequire as __octohookRequire } from 'node:module'; const require = __octohookRequire(import.meta.url);" },
+    plugins: [noCompiler, slimUndici, builtinsAtRunTime],
+    banner: {
+      js: `import { setFlagsFromString as __octohookV8Flags } from 'node:v8'; __octohookV8Flags(${JSON.stringify(bundleV8Flags.join(' '))}); import { createRequire as __octohookRequire } from 'node:module'; const require = __octohookRequire(import.meta.url);`,
+    },
     logLevel: 'warning',
   });
 }

@@ -42,6 +42,8 @@ export interface SimulatorOptions {
   /** Kill a socket that sends a second `auth` (OctoPrint 1.8.3–1.10.x). Default true. */
   killOnSecondAuth?: boolean;
   webcam?: Partial<WebcamOptions>;
+  /** Real milliseconds before each REST `/api/` answer (login excluded); default 0. See `setApiDelay`. */
+  apiDelayMs?: number;
   host?: string;
   port?: number;
 }
@@ -79,6 +81,7 @@ export class OctoPrintSimulator {
   private readonly host: string;
   private port: number;
   private answerPings = true;
+  private apiDelay: number;
   private tempTimer: ClockTimer | undefined;
   private nextSessionId = 1;
   private running = false;
@@ -91,6 +94,7 @@ export class OctoPrintSimulator {
     this.host = options.host ?? '127.0.0.1';
     this.port = options.port ?? 0;
     this.webcam = { ...DEFAULT_WEBCAM, ...options.webcam };
+    this.apiDelay = options.apiDelayMs ?? 0;
     this.auth = new AuthRegistry(new Map(Object.entries(options.apiKeys ?? { [DEFAULT_API_KEY]: 'admin' })));
     this.model = new PrinterModel(() => this.clock.now());
     this.model.flavor = options.flavor ?? '1.x';
@@ -119,6 +123,7 @@ export class OctoPrintSimulator {
       basePath: this.basePath,
       requests: this.requests,
       snapshots: this.snapshots,
+      apiDelayMs: () => this.apiDelay,
     };
     this.server = createServer((req, res) => {
       handleRest(req, res, rest).catch(() => {
@@ -271,6 +276,11 @@ export class OctoPrintSimulator {
   setAnswerPings(answer: boolean): void {
     this.answerPings = answer;
     for (const s of this.openSessions) s.ws.answerPings = answer;
+  }
+
+  /** Delays every REST `/api/` answer (login excluded) by `ms` real milliseconds, as a slow host does. */
+  setApiDelay(ms: number): void {
+    this.apiDelay = Math.max(0, ms);
   }
 
   setWebcam(opts: Partial<WebcamOptions>): void {

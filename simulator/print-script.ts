@@ -104,8 +104,16 @@ export class ScriptBuilder {
     return this.wait(100).step('done', (ctx) => phase.finishPrint(ctx));
   }
 
-  firmwareError(): this {
-    return this.wait(50).step('firmware error', (ctx) => phase.firmwareError(ctx));
+  /**
+   * A firmware error 50 ms on; with `atPercent`, the printer got that far first, in the same
+   * step, so no `current` can show it (as recorded: the last `current` said 19.5 %, PrintFailed
+   * said 0.202 of the file was printed).
+   */
+  firmwareError(atPercent?: number): this {
+    return this.wait(50).step('firmware error', (ctx) => {
+      if (atPercent !== undefined) phase.advanceTo(ctx, atPercent);
+      phase.firmwareError(ctx);
+    });
   }
 
   filamentChange(opts: FilamentChangeOptions & { waitMs?: number; busyIntervalMs?: number }): this {
@@ -147,7 +155,7 @@ export function createScript(name: ScriptName, options: ScriptOptions = {}): Pri
       return b(LAB_LONG_FILE).upload().start().printTo(30).cancel().build();
     case 'error':
       // In the recorded run the file was still selected from the run before, so the upload re-selects it.
-      return b(LAB_LONG_FILE).preselect().upload().start().printTo(20).firmwareError().build();
+      return b(LAB_LONG_FILE).preselect().upload().start().printTo(19.5).firmwareError(20.2).build();
     case 'filament-change': {
       const fc = options.filamentChange ?? {};
       return b(LAB_TEST_FILE).upload().start().printTo(fc.atPercent ?? 40).filamentChange(fc).printTo(100).finish().build();

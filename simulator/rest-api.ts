@@ -16,6 +16,8 @@ export interface RestContext {
   /** Every request, in order (method and path only: never headers, which carry the key). */
   requests: Array<{ method: string; path: string }>;
   snapshots: { count: number };
+  /** Real milliseconds before each `/api/` answer (a Raspberry Pi's OctoPrint takes tens). */
+  apiDelayMs(): number;
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -109,6 +111,9 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, ctx:
   if (path === '/webcam/snapshot' && method === 'GET') return snapshot(res, ctx);
   if (path === '/sockjs/info') return send(res, 200, { websocket: true, cookie_needed: false, origins: ['*:*'], entropy: 1234567890 });
   if (path.startsWith('/api/')) {
+    const delay = ctx.apiDelayMs();
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    if (res.destroyed) return;
     const user = ctx.auth.userForKey(apiKeyOf(req));
     if (!user) return send(res, 403, { error: 'You don\'t have the permission to access the requested resource.' });
     if (method !== 'GET') return send(res, 405, { error: 'Method not allowed' });

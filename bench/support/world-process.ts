@@ -5,8 +5,9 @@
 //
 // Events are stamped when the simulator emits them and requests when the receiver sees
 // their headers, both with process.hrtime (CLOCK_MONOTONIC, the same clock in every process
-// of the machine), keyed by the sequence number in the `x-bench-seq` header. Driven over IPC
-// by ./world.ts.
+// of the machine), keyed by the sequence number in the `x-bench-seq` header; a request with
+// `x-bench-lane: bare` is stamped in a second table (two hooks on one event). Driven over IPC
+// by ./world.ts, which can also make the simulator's REST API answer late.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { LAB_LONG_FILE, OctoPrintSimulator } from '../../simulator/index.js';
@@ -19,6 +20,7 @@ const now = () => Number(process.hrtime.bigint());
 const CAP = 1 << 20;
 const emittedAt = new Float64Array(CAP);
 const arrivedAt = new Float64Array(CAP);
+const arrivedBare = new Float64Array(CAP);
 let received = 0;
 /** The last request body received, so a baseline can send exactly the same bytes. */
 let lastBody: Buffer = Buffer.alloc(0);
@@ -28,7 +30,7 @@ const sockets = new Set<Socket>();
 const server = createServer({ keepAliveTimeout: 60_000 }, (req: IncomingMessage, res: ServerResponse) => {
   const t = now();
   const seq = Number(req.headers['x-bench-seq']);
-  if (Number.isInteger(seq) && seq >= 0 && seq < CAP) arrivedAt[seq] = t;
+  if (Number.isInteger(seq) && seq >= 0 && seq < CAP) (req.headers['x-bench-lane'] === 'bare' ? arrivedBare : arrivedAt)[seq] = t;
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
@@ -47,6 +49,7 @@ await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const receiverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 const sim = await new OctoPrintSimulator({ speed: 1 }).start();
+const printerRequests = () => sim.requests.filter((r) => r.path === '/api/job' || r.path === '/api/printer').length;
 // A print that outlasts any bench: `current` carries state "Printing", the job and progress.
 sim.play('done', { file: { ...LAB_LONG_FILE, name: 'bench_long.gcode', durationMs: 3_600_000 }, progressStepMs: 1000 });
 
@@ -76,9 +79,9 @@ function waitArrivals(from: number, count: number, deadline: number): Promise<bo
 }
 
 // With `release`, a `current` follows right away (after each paced event, after a whole
-// burst). The daemon holds events until the next `current` so @state/@job show the printer
-// after the event (runtime/event-intake.ts); OctoPrint sends one every 500 ms, so without
-// this every latency would include a wait of 0–500 ms for it.
+// burst). The daemon asks OctoPrint's REST API for the printer after an event and waits for
+// the next `current` only when that fails (runtime/printer-after-event.ts); the early
+// `current` keeps the bench's figures free of that fallback under a burst.
 async function emit(event: string, from: number, count: number, intervalMs: number, release: boolean): Promise<void> {
   if (intervalMs <= 0) {
     for (let s = from; s < from + count; s++) {
@@ -115,12 +118,17 @@ process.on('message', async (m: WorldRequest) => {
         op: 'arrivals',
         complete: ok,
         arrived: Array.from(arrivedAt.subarray(m.from, m.from + m.count)),
+        bare: Array.from(arrivedBare.subarray(m.from, m.from + m.count)),
         emitted: Array.from(emittedAt.subarray(m.from, m.from + m.count)),
       });
       break;
     }
     case 'count':
-      send({ op: 'count', received });
+      send({ op: 'count', received, printerRequests: printerRequests() });
+      break;
+    case 'api-delay':
+      sim.setApiDelay(m.ms);
+      send({ op: 'api-delay-set' });
       break;
     case 'last-body':
       send({ op: 'last-body', base64: lastBody.toString('base64') });

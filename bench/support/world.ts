@@ -6,14 +6,16 @@ export type WorldRequest =
   | { op: 'emit'; event: string; from: number; count: number; intervalMs: number; release: boolean }
   | { op: 'arrivals'; from: number; count: number; timeoutMs: number }
   | { op: 'count' }
+  | { op: 'api-delay'; ms: number }
   | { op: 'last-body' }
   | { op: 'stop' };
 
 export type WorldReply =
   | { op: 'ready'; receiverUrl: string; octoprintUrl: string; apiKey: string }
   | { op: 'emitted' }
-  | { op: 'arrivals'; complete: boolean; arrived: number[]; emitted: number[] }
-  | { op: 'count'; received: number }
+  | { op: 'arrivals'; complete: boolean; arrived: number[]; bare: number[]; emitted: number[] }
+  | { op: 'count'; received: number; printerRequests: number }
+  | { op: 'api-delay-set' }
   | { op: 'last-body'; base64: string }
   | { op: 'stopped' };
 
@@ -21,6 +23,8 @@ export interface Arrivals {
   complete: boolean;
   /** process.hrtime ns per seq (0: never arrived / never emitted). */
   arrived: number[];
+  /** The same for requests of the `x-bench-lane: bare` hook. */
+  bare: number[];
   emitted: number[];
 }
 
@@ -58,9 +62,20 @@ export class World {
   }
 
   async received(): Promise<number> {
+    return (await this.counts()).received;
+  }
+
+  /** Requests the receiver got, and `GET /api/job` + `GET /api/printer` requests the simulator got. */
+  async counts(): Promise<{ received: number; printerRequests: number }> {
     this.child.send({ op: 'count' } satisfies WorldRequest);
     const r = await next(this.child, 'count', 10_000);
-    return r.op === 'count' ? r.received : NaN;
+    return r.op === 'count' ? r : { received: NaN, printerRequests: NaN };
+  }
+
+  /** From now on the simulator's REST answers come `ms` late (a Raspberry Pi's OctoPrint takes tens of ms). */
+  async setApiDelay(ms: number): Promise<void> {
+    this.child.send({ op: 'api-delay', ms } satisfies WorldRequest);
+    await next(this.child, 'api-delay-set', 10_000);
   }
 
   /** The body of the last request the receiver got. */

@@ -10,6 +10,12 @@
 //   410 Gone           dead letter, and the hook is disabled until restart: its queued
 //                      deliveries become dead letters too, new firings are skipped
 //   anything else      dead letter at once
+// Bounded (see ./retry-policy.ts): a delivery still pending at its deadline (acceptance +
+// the hook's schedule at its longest + one timeout, + the time its own attempts took) is
+// dead-lettered as expired, and a hook never keeps more than `maxPendingPerHook` pending:
+// the oldest waiting one is dead-lettered to make room. Order is kept: what is delivered
+// still goes out in acceptance order.
+//
 // A 401 from an OAuth hook first gets the old plugin's treatment: forget the token, render
 // the request again with a fresh one (replacing the stored request) and send it again. That
 // needs the firing, which only the process that saw it has; a delivery recovered after a
@@ -32,7 +38,7 @@ import type { Outbox, Selection } from '../outbox/outbox.js';
 import type { StoredDelivery } from '../outbox/records.js';
 import { HookLane, type AttemptEnd, type LaneItem } from './hook-lane.js';
 import { humanDuration } from './human-duration.js';
-import { classify, nextDelayMs, type Verdict } from './retry-policy.js';
+import { classify, lifetimeMs, nextDelayMs, retryPolicy, type Verdict } from './retry-policy.js';
 import { newWebhookId, signingKey, withIdentity } from './signing.js';
 
 export interface DeliveryEngineOptions {
@@ -49,6 +55,8 @@ export interface DeliveryEngineOptions {
   onOutcome?: (hook: string, delivery: { id: string; trigger: string; firing?: Firing }, outcome: DeliveryOutcome) => void;
   /** Jitter source (tests pin it). */
   random?: () => number;
+  /** Default retryPolicy.maxPendingPerHook. */
+  maxPendingPerHook?: number;
 }
 
 export class DeliveryEngine {
@@ -58,9 +66,11 @@ export class DeliveryEngine {
   private readonly disabled = new Map<string, string>();
   private idleWaiters: Array<() => void> = [];
   private stopping = false;
+  private readonly maxPending: number;
 
   constructor(private readonly o: DeliveryEngineOptions) {
     this.hooks = new Map(o.hooks.map((h) => [h.name, h]));
+    this.maxPending = o.maxPendingPerHook ?? retryPolicy.maxPendingPerHook;
   }
 
   /** Takes over an opened outbox and queues what it holds (pending deliveries from before a restart). */
@@ -69,9 +79,10 @@ export class DeliveryEngine {
     let recovered = 0;
     for (const d of outbox.list()) {
       if (d.state !== 'pending') continue;
-      this.lane(d.hook).push({ delivery: d, durable: Promise.resolve() });
+      this.lane(d.hook).push(this.item(d));
       recovered++;
     }
+    for (const lane of this.lanes.values()) this.makeRoom(lane);
     return recovered;
   }
 
@@ -84,7 +95,9 @@ export class DeliveryEngine {
   accept(hook: CompiledHook, firing: Firing, request: PreparedRequest): StoredDelivery {
     const outbox = this.requireOutbox();
     const { delivery, durable } = outbox.add({ id: newWebhookId(), hook: hook.name, trigger: firing.trigger, request });
-    this.lane(hook.name).push({ delivery, durable, firing, request });
+    const lane = this.lane(hook.name);
+    lane.push({ ...this.item(delivery), durable, firing, request });
+    this.makeRoom(lane);
     return delivery;
   }
 
@@ -113,7 +126,8 @@ export class DeliveryEngine {
     const sel: Selection = req.allDead ? { allDead: true } : { ids: req.ids ?? [] };
     if (req.op === 'retry') {
       const { requeued, missing } = outbox.requeue(sel);
-      for (const d of requeued) this.lane(d.hook).push({ delivery: d, durable: Promise.resolve() });
+      for (const d of requeued) this.lane(d.hook).push(this.item(d));
+      for (const lane of new Set(requeued.map((d) => this.lane(d.hook)))) this.makeRoom(lane);
       return { affected: requeued.map((d) => d.id), missing };
     }
     const { dropped, missing } = outbox.drop(sel);
@@ -135,11 +149,51 @@ export class DeliveryEngine {
   private lane(hook: string): HookLane {
     let lane = this.lanes.get(hook);
     if (!lane) {
-      lane = new HookLane(hook, this.o.clock, (l, item) => this.attempt(l, item), () => this.checkIdle());
+      lane = new HookLane(
+        hook,
+        this.o.clock,
+        (l, item) => this.attempt(l, item),
+        (item) => this.expire(item),
+        () => this.checkIdle(),
+      );
       this.lanes.set(hook, lane);
       if (this.stopping) void lane.stop();
     }
     return lane;
+  }
+
+  /** A lane item for a stored delivery, with its deadline from the start of its current life. */
+  private item(d: StoredDelivery): LaneItem {
+    const hook = this.hooks.get(d.hook);
+    // A hook no longer in the file: its deliveries are dead-lettered at their first attempt.
+    const deadline = hook ? (d.since ?? d.createdAt) + lifetimeMs(hook.retryDelaysMs, hook.timeoutMs) : Infinity;
+    return { delivery: d, durable: Promise.resolve(), deadline };
+  }
+
+  /** Past the per-hook bound, the oldest waiting deliveries become dead letters. */
+  private makeRoom(lane: HookLane): void {
+    if (lane.size <= this.maxPending) return;
+    const log = childLog(this.o.logger, { hook: lane.hook });
+    let evicted = 0;
+    while (lane.size > this.maxPending) {
+      const item = lane.takeOldestWaiting();
+      if (!item) break;
+      evicted++;
+      this.dead(item, log, `evicted: hook ${lane.hook} already had ${this.maxPending} deliveries pending (the most one hook keeps); the oldest waiting one made room for a newer one`);
+    }
+    if (evicted > 0) this.checkIdle();
+  }
+
+  /** The lane's deadline timer found this one still waiting. */
+  private expire(item: LaneItem): void {
+    const d = item.delivery;
+    const log = childLog(this.o.logger, { hook: d.hook, trigger: d.trigger });
+    const age = humanDuration(this.o.clock.now() - (d.since ?? d.createdAt));
+    const why =
+      d.attempts > 0
+        ? `target down? ${d.attempts} attempt${d.attempts === 1 ? '' : 's'} failed, the last with ${d.reason ?? 'an error'}`
+        : 'target down? it waited behind an earlier delivery of this hook that was not taken';
+    this.dead(item, log, `expired after ${age} without being delivered, the most its hook's retry schedule allows (${why})`);
   }
 
   private checkIdle(): void {
@@ -163,6 +217,7 @@ export class DeliveryEngine {
       return this.dead(item, log, reasonOf(e), n);
     }
 
+    const startedAt = this.o.clock.now();
     let request = item.request ?? deserializeRequest(d.req);
     let result = await this.send(hook, item, request, key, n);
     let unauthorizedNote = '';
@@ -200,6 +255,13 @@ export class DeliveryEngine {
     const reason = verdict.reason + unauthorizedNote;
     if (verdict.kind === 'retry') {
       const delay = nextDelayMs(hook.retryDelaysMs, n, verdict.retryAfterMs, this.o.random);
+      // The time on the wire does not count against the schedule.
+      const now = this.o.clock.now();
+      item.deadline += now - startedAt;
+      if (delay !== null && now + delay > item.deadline) {
+        const left = Math.max(0, item.deadline - now);
+        return this.dead(item, log, `gave up after ${n} attempt${n === 1 ? '' : 's'}: ${reason}; the next, in ${humanDuration(delay)}, would come after this delivery's deadline (${humanDuration(left)} left of what its hook's retry schedule allows)`, n, result);
+      }
       if (delay !== null) {
         this.outbox?.retryScheduled(d.id, n, this.o.clock.now() + delay, reason);
         log.warn(`attempt failed; trying again in ${humanDuration(delay)}`, { ...fields, reason, ...bodyField(response) });

@@ -2,6 +2,12 @@
 // next retry, the deliveries behind it wait too (a receiver sees a hook's webhooks in event
 // order), and nothing in another hook's lane waits for it. The wait is a timer on the
 // injected Clock, so tests move through a whole retry schedule instantly.
+//
+// Every delivery also has a deadline (./retry-policy.ts's lifetimeMs, from its acceptance):
+// one that is still waiting when its deadline passes, behind a failing head or for a retry
+// of its own, leaves the lane through `expire` (the engine dead-letters it). A second timer
+// watches the earliest deadline, so a lane stuck behind a target that is down still sheds
+// what it holds on time, and never holds more than one schedule's worth of firings.
 import type { Clock, ClockTimer } from '../clock.js';
 import type { Firing } from '../dispatch/firing.js';
 import type { StoredDelivery } from '../outbox/records.js';
@@ -12,6 +18,8 @@ export interface LaneItem {
   delivery: StoredDelivery;
   /** Resolves when the delivery is on disk; nothing is sent before. */
   durable: Promise<void>;
+  /** Epoch ms after which it is no longer attempted (the engine sets and extends it). */
+  deadline: number;
   /** The firing it came from, while this process runs (for an OAuth re-render). */
   firing?: Firing;
   /** The rendered request, while this process runs: attempts need not decode the stored copy. */
@@ -24,13 +32,19 @@ export type AttemptEnd = 'final' | 'again';
 export class HookLane {
   private readonly items: LaneItem[] = [];
   private timer: ClockTimer | undefined;
+  private expiryTimer: ClockTimer | undefined;
+  private expiryAt = Infinity;
   private running: Promise<void> | null = null;
+  /** The head while an attempt of it is on the wire. */
+  private onWire: LaneItem | undefined;
   private stopped = false;
 
   constructor(
     readonly hook: string,
     private readonly clock: Clock,
     private readonly attempt: (lane: HookLane, item: LaneItem) => Promise<AttemptEnd>,
+    /** A waiting delivery whose deadline has passed; it is already out of the lane. */
+    private readonly expire: (item: LaneItem) => void,
     private readonly onEmpty: () => void,
   ) {}
 
@@ -48,6 +62,7 @@ export class HookLane {
     let i = this.items.length;
     while (i > 0 && this.items[i - 1].delivery.seq > item.delivery.seq) i--;
     this.items.splice(i, 0, item);
+    this.watchDeadlines();
     this.kick();
   }
 
@@ -56,21 +71,24 @@ export class HookLane {
     const i = this.items.findIndex((it) => it.delivery.id === id);
     if (i < 0) return false;
     this.items.splice(i, 1);
-    if (i === 0) {
-      this.clock.clearTimeout(this.timer);
-      this.timer = undefined;
-      this.kick();
-    }
-    if (this.items.length === 0) this.onEmpty();
+    this.afterRemoval(i === 0);
     return true;
+  }
+
+  /** Takes the oldest delivery that is not on the wire out of the lane (to make room). */
+  takeOldestWaiting(): LaneItem | undefined {
+    const i = this.onWire ? 1 : 0;
+    const [item] = this.items.splice(i, 1);
+    if (item) this.afterRemoval(i === 0);
+    return item;
   }
 
   /** Takes every waiting delivery out (the hook was disabled); an attempt on the wire keeps its own. */
   takeAll(): LaneItem[] {
     this.clock.clearTimeout(this.timer);
     this.timer = undefined;
-    const head = this.running ? this.items[0] : undefined;
-    const taken = this.items.splice(head ? 1 : 0);
+    const taken = this.items.splice(this.onWire ? 1 : 0);
+    this.watchDeadlines();
     return taken;
   }
 
@@ -78,7 +96,9 @@ export class HookLane {
   async stop(): Promise<void> {
     this.stopped = true;
     this.clock.clearTimeout(this.timer);
+    this.clock.clearTimeout(this.expiryTimer);
     this.timer = undefined;
+    this.expiryTimer = undefined;
     await this.running;
   }
 
@@ -88,8 +108,49 @@ export class HookLane {
     this.timer = undefined;
     this.running = this.run().finally(() => {
       this.running = null;
+      this.expireDue();
       if (this.items.length === 0) this.onEmpty();
     });
+  }
+
+  private afterRemoval(wasHead: boolean): void {
+    if (wasHead && !this.running) {
+      this.clock.clearTimeout(this.timer);
+      this.timer = undefined;
+      this.kick();
+    }
+    this.watchDeadlines();
+    if (this.items.length === 0) this.onEmpty();
+  }
+
+  /** Dead-letters every waiting delivery whose deadline has passed (never the one on the wire). */
+  private expireDue(): void {
+    if (this.stopped) return;
+    const now = this.clock.now();
+    const first = this.onWire ? 1 : 0;
+    const expired: LaneItem[] = [];
+    for (let i = this.items.length - 1; i >= first; i--) {
+      if (this.items[i].deadline <= now) expired.push(...this.items.splice(i, 1));
+    }
+    for (const item of expired.reverse()) this.expire(item);
+    if (expired.length > 0 && !this.running) this.kick();
+    this.watchDeadlines();
+    if (expired.length > 0 && this.items.length === 0) this.onEmpty();
+  }
+
+  /** One timer at the earliest deadline of what waits (kept when that has not changed). */
+  private watchDeadlines(): void {
+    let earliest = Infinity;
+    if (!this.stopped) for (let i = this.onWire ? 1 : 0; i < this.items.length; i++) earliest = Math.min(earliest, this.items[i].deadline);
+    if (this.expiryTimer && earliest === this.expiryAt) return;
+    this.clock.clearTimeout(this.expiryTimer);
+    this.expiryTimer = undefined;
+    this.expiryAt = earliest;
+    if (earliest === Infinity) return;
+    this.expiryTimer = this.clock.setTimeout(() => {
+      this.expiryTimer = undefined;
+      this.expireDue();
+    }, earliest - this.clock.now());
   }
 
   private async run(): Promise<void> {
@@ -108,7 +169,16 @@ export class HookLane {
         }, wait);
         return;
       }
-      const end = await this.attempt(this, item);
+      if (item.deadline <= this.clock.now()) return; // expireDue (in kick's finally) ends it
+      // While it is on the wire, its deadline is not watched: the attempt ends by its timeout.
+      this.onWire = item;
+      this.watchDeadlines();
+      let end: AttemptEnd;
+      try {
+        end = await this.attempt(this, item);
+      } finally {
+        this.onWire = undefined;
+      }
       if (end === 'final') {
         const i = this.items.indexOf(item);
         if (i >= 0) this.items.splice(i, 1);

@@ -13,6 +13,11 @@
 // - A retry waits the hook's next delay ± `jitter` (so a fleet of printers that went offline
 //   together does not come back in lockstep), or longer when the target said so in
 //   Retry-After, capped so a confused server cannot park a hook for days.
+// - Every delivery's life is bounded from its acceptance (`lifetimeMs`): what is still
+//   pending at its deadline, waiting behind an earlier delivery or for a retry that would
+//   come too late, becomes a dead letter. A hook keeps at most `maxPendingPerHook` pending
+//   deliveries; the oldest waiting one makes room. So a target that is down for good costs
+//   a bounded queue, not one that grows with every firing.
 import { isOctohookError, type OctohookErrorCode } from '../errors.js';
 import type { SendResult } from '../http/send-request.js';
 
@@ -27,7 +32,21 @@ export const retryPolicy = {
   goneStatus: 410,
   /** Retry-After never pushes an attempt further out than this. */
   retryAfterCapMs: 60 * 60_000,
+  /** Pending deliveries one hook keeps; a new one beyond it dead-letters the oldest waiting one. */
+  maxPendingPerHook: 1000,
 } as const;
+
+/**
+ * How long a delivery may stay pending after its acceptance: every delay of its hook's
+ * schedule at its longest (+jitter), plus one attempt's timeout. The time its own attempts
+ * take is added as they happen (the engine extends the deadline), so a delivery that is tried
+ * on time always gets its whole schedule, even against a target that hangs each time.
+ */
+export function lifetimeMs(delaysMs: readonly number[], timeoutMs: number): number {
+  let total = 0;
+  for (const d of delaysMs) total += d;
+  return Math.ceil(total * (1 + retryPolicy.jitter)) + timeoutMs;
+}
 
 export type Verdict =
   | { kind: 'success' }

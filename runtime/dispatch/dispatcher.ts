@@ -13,6 +13,7 @@ import type { CompiledHook } from '../compiled-module.js';
 import type { DeliveryEngine } from '../delivery/delivery-engine.js';
 import { Cooldowns } from './cooldown.js';
 import type { DeliveryOutcome } from '../delivery/sender.js';
+import { reasonOf } from '../errors.js';
 import { childLog } from '../log/logger.js';
 import { prepareHookRequest, type PrepareDeps } from './prepare-hook-request.js';
 import type { Firing } from './firing.js';
@@ -44,7 +45,10 @@ export class Dispatcher {
   fire(firing: Firing): number {
     const { engine, logger } = this.options;
     let queued = 0;
-    for (const hook of this.hooksFor(firing.trigger, firing.onlyHook)) {
+    const hooks = this.hooksFor(firing.trigger, firing.onlyHook);
+    // Several requests will embed the payload (and the printer): encode it once for all.
+    if (hooks.length > 1 && firing.json) firing.json.reuse = true;
+    for (const hook of hooks) {
       const disabled = engine.disabledReason(hook.name);
       if (disabled) {
         logger.warn('skipped: the hook is disabled until restart', { hook: hook.name, trigger: firing.trigger, reason: disabled });
@@ -72,6 +76,11 @@ export class Dispatcher {
           return;
         }
         engine.accept(hook, firing, p.request);
+      }, (error) => {
+        // A bug, or the outbox refusing the record: this firing is lost for this hook, and says so.
+        const reason = `not recorded: ${reasonOf(error)}`;
+        log.error('not sent', { reason });
+        this.options.onOutcome?.(hook, firing, { kind: 'failed', reason });
       });
     }
     return queued;

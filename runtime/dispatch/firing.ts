@@ -1,6 +1,7 @@
 // One trigger firing: what happened, when, and the printer as it was at that moment. Hooks
 // render from this, not from whatever the printer looks like by the time their turn comes
 // (the plugin's bug (c): milestones fired together all read the latest value).
+import type { SharedJson } from '../http/shared-json.js';
 import type { SnapshotCache } from '../snapshot/snapshot-cache.js';
 
 export interface PrinterView {
@@ -9,6 +10,8 @@ export interface PrinterView {
   progress: unknown;
   currentZ: unknown;
   offsets: unknown;
+  /** The JSON text of its objects, made once for every hook and firing that embeds them. */
+  json?: SharedJson;
 }
 
 export interface Firing {
@@ -24,11 +27,31 @@ export interface Firing {
   onlyHook?: string;
   /** Epoch ms. */
   at: number;
+  /** The printer as the latest `current` showed it when the firing was made. */
   printer: PrinterView;
+  /**
+   * Firings made at an event: the printer after the event, for the roots a hook reads
+   * (runtime/printer-after-event.ts). Absent for firings made from a `current`: their
+   * `printer` already is the printer after it.
+   */
+  after?: PrinterAfter;
   /** Shared by this firing's hooks: one fetch per snapshot source. */
   snapshots: SnapshotCache;
   /** The file's metadata (`@meta`), fetched at most once per firing and only when a hook asks. */
   meta: () => Promise<unknown>;
+  /** The JSON text of the payload and @meta, made once for every hook of the firing. */
+  json?: SharedJson;
+}
+
+/** The printer after an event, asked for only by the hooks that read it. */
+export interface PrinterAfter {
+  /** The view for a hook whose templates read `roots`; null when none of them is a printer root OctoPrint must be asked for. */
+  view(roots: readonly string[]): Promise<PrinterView> | null;
+}
+
+/** What a hook reading `roots` renders from: the printer after the event when it reads printer data, else the firing's own. */
+export function printerFor(firing: Firing, roots: readonly string[]): PrinterView | Promise<PrinterView> {
+  return firing.after?.view(roots) ?? firing.printer;
 }
 
 /** Memoizes an async loader so concurrent callers share one call. */

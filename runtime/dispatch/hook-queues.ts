@@ -1,21 +1,27 @@
 // Per-hook ordering without cross-hook waiting: each hook has its own chain of tasks, so
 // its deliveries go out in event order, while a slow or hanging target only ever delays
 // its own hook. Nothing here awaits on the caller's path: `enqueue` returns at once.
+// A task that throws does not break its hook's chain; its `onFailure` says what it was.
 
 export class HookQueues {
   private readonly tails = new Map<string, Promise<void>>();
   private pending = 0;
   private idleWaiters: Array<() => void> = [];
 
-  enqueue(hook: string, task: () => Promise<unknown>): void {
+  /** Runs `task` after the hook's earlier tasks; a rejection goes to `onFailure`, never further. */
+  enqueue(hook: string, task: () => Promise<unknown>, onFailure: (error: unknown) => void): void {
     this.pending++;
     const previous = this.tails.get(hook) ?? Promise.resolve();
     const next: Promise<void> = previous
       .then(async () => {
         await task();
       })
-      .catch(() => {
-        // Tasks report their own failures; a rejection must not break the chain.
+      .catch((error: unknown) => {
+        try {
+          onFailure(error);
+        } catch {
+          // A failing report must not break the chain either.
+        }
       })
       .finally(() => {
         this.pending--;

@@ -1,16 +1,17 @@
 // One hook, one firing: the plugin's whole pipeline (docs/plugin-compatibility.md), minus its
-// bugs, up to the request. Context → @meta (only if used) → @message → OAuth token (cached) →
+// bugs, up to the request. The printer after the event (only if read) → context → @meta (only if used) → @message → OAuth token (cached) →
 // snapshot (shared per firing; a failure drops the file, not the request) → render → encode.
 // The daemon runs it at firing time and hands the request to runtime/delivery/ (outbox,
 // retries, signing); `octohookc test` sends it once (runtime/test-event/).
 import type { CompiledHook, CompiledModule, RenderContext } from '../compiled-module.js';
 import { reasonOf } from '../errors.js';
 import { prepareRequest, type PreparedRequest } from '../http/prepare-request.js';
+import type { SharedJson } from '../http/shared-json.js';
 import type { LogSink } from '../log/logger.js';
 import type { TokenCache } from '../oauth/token-cache.js';
 import { resolveSnapshotSource } from '../snapshot/snapshot-source.js';
 import type { SnapshotImage } from '../snapshot/transform-image.js';
-import type { Firing } from './firing.js';
+import { printerFor, type Firing } from './firing.js';
 import { baseContext, topicOf } from './render-context.js';
 
 /** What rendering needs: the module, the environment, tokens, OctoPrint for the webcam, a log. */
@@ -30,10 +31,16 @@ export type PrepareResult =
 
 /** Builds the request for a hook: everything up to, not including, the send. */
 export async function prepareHookRequest(hook: CompiledHook, firing: Firing, deps: PrepareDeps, log: LogSink): Promise<PrepareResult> {
-  const ctx = baseContext(hook, firing, topicOf(hook, firing.trigger), deps.env);
+  const view = printerFor(firing, hook.uses);
+  const printer = view instanceof Promise ? await view : view;
+  const ctx = baseContext(hook, firing, printer, topicOf(hook, firing.trigger), deps.env);
+  // The event's payload and the file's metadata are the same objects for every hook of the
+  // firing, and nothing changes them: each is JSON-encoded once (runtime/http/shared-json.ts).
+  firing.json?.share(ctx.extra);
   if (hook.uses.includes('meta')) {
     try {
       ctx.meta = await firing.meta();
+      firing.json?.share(ctx.meta);
     } catch (err) {
       ctx.meta = {};
       log.warn('@meta unavailable: the file metadata could not be read from OctoPrint', { reason: reasonOf(err) });
@@ -75,6 +82,7 @@ export async function prepareHookRequest(hook: CompiledHook, firing: Firing, dep
       data: hook.data ? hook.data(ctx) : null,
       snapshotKey: hook.snapshotKey,
       snapshot: snapshot ? { bytes: snapshot.bytes, contentType: snapshot.contentType } : null,
+      shared: [printer.json, firing.json].filter((j): j is SharedJson => j !== undefined),
     });
     return { ok: true, request, ctx, snapshot };
   } catch (err) {

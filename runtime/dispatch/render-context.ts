@@ -2,20 +2,21 @@
 // (docs/plugin-compatibility.md#the-value-table), built fresh per hook so one hook's oauth
 // answer or message never leaks into another.
 import type { CompiledHook, RenderContext } from '../compiled-module.js';
-import type { Firing } from './firing.js';
+import type { Firing, PrinterView } from './firing.js';
 
-export function baseContext(hook: CompiledHook, firing: Firing, topic: string, env: Record<string, string | undefined>): RenderContext {
+/** `printer`: what the hook renders @state, @job… from (`printerFor`: after the event when it reads them). */
+export function baseContext(hook: CompiledHook, firing: Firing, printer: PrinterView, topic: string, env: Record<string, string | undefined>): RenderContext {
   const ctx: RenderContext = {
     deviceIdentifier: '',
     apiSecret: '',
     topic,
     message: '',
     extra: firing.payload ?? {},
-    state: firing.printer.state,
-    job: firing.printer.job,
-    progress: firing.printer.progress,
-    currentZ: firing.printer.currentZ,
-    offsets: firing.printer.offsets,
+    state: printer.state,
+    job: printer.job,
+    progress: printer.progress,
+    currentZ: printer.currentZ,
+    offsets: printer.offsets,
     meta: undefined,
     currentTime: Math.floor(firing.at / 1000),
     percentCompleteMilestone: firing.trigger === 'Progress' ? firing.milestone : 0,

@@ -19,6 +19,7 @@
 
 import { randomBytes } from 'node:crypto';
 import type { ContentKind, HttpMethod } from '../compiled-module.js';
+import { stringifyShared, type SharedJson } from './shared-json.js';
 
 export const FORM_TYPE = 'application/x-www-form-urlencoded';
 export const JSON_TYPE = 'application/json';
@@ -44,6 +45,8 @@ export interface EncodeInput {
   snapshot?: SnapshotPart | null;
   /** Fixed multipart boundary, for tests; default: 32 random hex digits. */
   boundary?: string;
+  /** Objects whose JSON text is made once for every request that embeds them (printer data, payload, @meta). */
+  shared?: readonly SharedJson[];
 }
 
 export interface EncodedBody {
@@ -57,32 +60,33 @@ export interface EncodedBody {
 
 export function encodeBody(input: EncodeInput): EncodedBody {
   const { method, content, data } = input;
+  const shared = input.shared ?? [];
   // GET never has a body (a query instead), and never carries the snapshot: a file does
   // not fit in a URL. The plugin dropped it too.
-  if (method === 'GET') return { url: appendQuery(input.url, data), body: null, contentType: null };
+  if (method === 'GET') return { url: appendQuery(input.url, data, shared), body: null, contentType: null };
 
   if (content === 'multipart') {
     const boundary = input.boundary ?? randomBytes(16).toString('hex');
     const file = input.snapshot && input.snapshotKey ? { name: input.snapshotKey, ...input.snapshot } : null;
     return {
       url: input.url,
-      body: encodeMultipart(data ?? {}, file, boundary),
+      body: encodeMultipart(data ?? {}, file, boundary, shared),
       contentType: `${MULTIPART_TYPE}; boundary=${boundary}`,
     };
   }
   if (data === null) return { url: input.url, body: null, contentType: null };
   if (content === 'form') {
-    return { url: input.url, body: Buffer.from(formEncode(data), 'utf8'), contentType: FORM_TYPE };
+    return { url: input.url, body: Buffer.from(formEncode(data, shared), 'utf8'), contentType: FORM_TYPE };
   }
-  return { url: input.url, body: Buffer.from(jsonEncode(data), 'utf8'), contentType: JSON_TYPE };
+  return { url: input.url, body: Buffer.from(jsonEncode(data, shared), 'utf8'), contentType: JSON_TYPE };
 }
 
 /** JSON body text. `undefined` members vanish, as JSON.stringify does; a top-level `undefined` is `null`. */
-export function jsonEncode(data: unknown): string {
+export function jsonEncode(data: unknown, shared: readonly SharedJson[] = []): string {
   // A replacer takes V8 off its fast path (+60 % on a plugin-sized body), and a BigInt only
   // comes from a user's own data, so the safe variant runs only when the plain one throws.
   try {
-    return JSON.stringify(data) ?? 'null';
+    return stringifyShared(data, shared) ?? 'null';
   } catch {
     return JSON.stringify(data, bigintSafe) ?? 'null';
   }
@@ -93,31 +97,31 @@ export function jsonEncode(data: unknown): string {
  * field is dropped. Strings as they are; numbers and booleans as JS prints them (`true`,
  * not Python's `True`); objects and arrays as compact JSON.
  */
-export function fieldText(value: unknown): string | null {
+export function fieldText(value: unknown, shared: readonly SharedJson[] = []): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
   try {
-    return JSON.stringify(value) ?? null;
+    return stringifyShared(value, shared) ?? null;
   } catch {
     return JSON.stringify(value, bigintSafe) ?? null;
   }
 }
 
 /** Top-level entries in key order, dropped ones left out. */
-export function fieldEntries(data: Record<string, unknown> | null): Array<[string, string]> {
+export function fieldEntries(data: Record<string, unknown> | null, shared: readonly SharedJson[] = []): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   if (!data) return out;
   for (const [k, v] of Object.entries(data)) {
-    const text = fieldText(v);
+    const text = fieldText(v, shared);
     if (text !== null) out.push([k, text]);
   }
   return out;
 }
 
-export function formEncode(data: Record<string, unknown> | null): string {
-  return new URLSearchParams(fieldEntries(data)).toString();
+export function formEncode(data: Record<string, unknown> | null, shared: readonly SharedJson[] = []): string {
+  return new URLSearchParams(fieldEntries(data, shared)).toString();
 }
 
 /**
@@ -125,8 +129,8 @@ export function formEncode(data: Record<string, unknown> | null): string {
  * part byte-for-byte as written — re-serialising it through URLSearchParams would re-encode
  * what the user wrote.
  */
-export function appendQuery(url: string, data: Record<string, unknown> | null): string {
-  const extra = formEncode(data);
+export function appendQuery(url: string, data: Record<string, unknown> | null, shared: readonly SharedJson[] = []): string {
+  const extra = formEncode(data, shared);
   if (!extra) return url;
   const hash = url.indexOf('#');
   const base = hash >= 0 ? url.slice(0, hash) : url;
@@ -141,9 +145,9 @@ interface FilePart extends SnapshotPart {
   name: string;
 }
 
-function encodeMultipart(data: Record<string, unknown>, file: FilePart | null, boundary: string): Buffer {
+function encodeMultipart(data: Record<string, unknown>, file: FilePart | null, boundary: string, shared: readonly SharedJson[]): Buffer {
   const chunks: Buffer[] = [];
-  for (const [name, text] of fieldEntries(data)) {
+  for (const [name, text] of fieldEntries(data, shared)) {
     chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${escapeName(name)}"\r\n\r\n${text}\r\n`, 'utf8'));
   }
   if (file) {

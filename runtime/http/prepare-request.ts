@@ -6,6 +6,7 @@
 import type { ContentKind, HttpMethod } from '../compiled-module.js';
 import { applyContentType } from './content-type.js';
 import { encodeBody, type SnapshotPart } from './encode-body.js';
+import type { SharedJson } from './shared-json.js';
 
 export interface PreparedRequest {
   method: HttpMethod;
@@ -26,6 +27,8 @@ export interface PrepareInput {
   snapshotKey?: string | null;
   snapshot?: SnapshotPart | null;
   boundary?: string;
+  /** Objects whose JSON text is made once for every request that embeds them (see shared-json.ts). */
+  shared?: readonly SharedJson[];
 }
 
 export function prepareRequest(input: PrepareInput): PreparedRequest {

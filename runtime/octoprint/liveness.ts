@@ -19,7 +19,8 @@ export interface LivenessOptions {
 export const DEFAULT_LIVENESS: LivenessOptions = { intervalMs: 30_000, timeoutMs: 10_000 };
 
 type PingFn = (ws: undici.WebSocket, body?: Buffer) => void;
-const pingFn: PingFn | undefined = (undici as unknown as { ping?: PingFn }).ping;
+// Read when used, not when this module loads: the --bundle loads undici's WebSocket on first use.
+const pingFn = (): PingFn | undefined => (undici as unknown as { ping?: PingFn }).ping;
 const PONG_CHANNEL = 'undici:websocket:pong';
 
 export class PingLiveness {
@@ -39,11 +40,11 @@ export class PingLiveness {
 
   /** Whether pings can be sent with this undici. */
   static get supported(): boolean {
-    return typeof pingFn === 'function';
+    return typeof pingFn() === 'function';
   }
 
   start(): void {
-    if (!pingFn) return;
+    if (!pingFn()) return;
     diagnosticsChannel.subscribe(PONG_CHANNEL, this.onPong);
     this.scheduleNextPing();
   }
@@ -59,14 +60,14 @@ export class PingLiveness {
     this.stopped = true;
     this.clock.clearTimeout(this.intervalTimer);
     this.clock.clearTimeout(this.deadline);
-    if (pingFn) diagnosticsChannel.unsubscribe(PONG_CHANNEL, this.onPong);
+    if (pingFn()) diagnosticsChannel.unsubscribe(PONG_CHANNEL, this.onPong);
   }
 
   private scheduleNextPing(): void {
     this.intervalTimer = this.clock.setTimeout(() => {
       if (this.stopped) return;
       try {
-        pingFn?.(this.ws);
+        pingFn()?.(this.ws);
       } catch {
         // The socket is closing; its close event ends this connection anyway.
       }

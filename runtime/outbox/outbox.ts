@@ -161,7 +161,7 @@ export class Outbox {
     const at = this.o.clock.now();
     for (const d of found) {
       const seq = this.nextSeq++;
-      Object.assign(d, { state: 'pending', attempts: 0, seq, nextAt: at });
+      Object.assign(d, { state: 'pending', attempts: 0, seq, nextAt: at, since: at });
       delete d.reason;
       delete d.deadAt;
       void this.append({ t: 'requeue', id: d.id, seq, at });
@@ -219,9 +219,17 @@ export class Outbox {
   }
 
   private boundDeadLetters(): void {
+    // Counted first, sorted only when over a bound: a target that is down makes a dead letter
+    // per firing, and the outbox may hold a thousand pending deliveries per hook besides.
+    let bytes = 0;
+    let count = 0;
+    for (const d of this.map.values()) {
+      if (d.state !== 'dead') continue;
+      count++;
+      bytes += weight(d.req);
+    }
+    if (count <= this.maxDead && bytes <= this.maxDeadBytes) return;
     const dead = this.list().filter((d) => d.state === 'dead').sort((a, b) => (a.deadAt ?? 0) - (b.deadAt ?? 0));
-    let bytes = dead.reduce((n, d) => n + weight(d.req), 0);
-    let count = dead.length;
     for (const d of dead) {
       if (count <= this.maxDead && bytes <= this.maxDeadBytes) break;
       this.o.logger.warn('outbox: too many dead letters; dropped the oldest', { id: d.id, hook: d.hook, trigger: d.trigger, maxDead: this.maxDead });

@@ -16,6 +16,8 @@ export interface StoredDelivery {
   seq: number;
   /** Epoch ms the delivery was recorded. */
   createdAt: number;
+  /** Epoch ms its current life began, when that is not `createdAt`: the last `octohook outbox retry`. */
+  since?: number;
   req: StoredRequest;
   attempts: number;
   /** Epoch ms of the next attempt (pending only). */
@@ -81,6 +83,7 @@ export function applyRecord(map: DeliveryMap, rec: JournalRecord): void {
       d.attempts = 0;
       d.seq = rec.seq;
       d.nextAt = rec.at;
+      d.since = rec.at;
       delete d.reason;
       delete d.deadAt;
       return;

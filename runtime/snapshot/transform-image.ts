@@ -20,6 +20,7 @@
 import type * as NapiImage from '@napi-rs/image';
 import { OctohookError } from '../errors.js';
 import type { LogSink } from '../log/logger.js';
+import { imageModuleFix } from './image-module-fix.js';
 import { imageSize, mimeOf, sniffImageFormat } from './jpeg-size.js';
 
 export type Rotation = 0 | 90 | 180 | 270;
@@ -74,7 +75,7 @@ export function createImageSupport(importer: () => Promise<ImageModule> = () => 
         warned = true;
         logger.warn('snapshot resize, flip and rotation are off: @napi-rs/image could not be loaded; snapshots are sent as the webcam delivers them', {
           reason: failure,
-          fix: 'reinstall octohook on this machine so the optional dependency @napi-rs/image is installed',
+          fix: imageModuleFix(),
         });
       }
       return m;

@@ -176,6 +176,9 @@ t('runs with node from a folder without node_modules: deliveries, env read at ru
   if (size.width > 320 || size.height > 240) {
     assert.equal([size.width, size.height], [640, 480], 'untransformed');
     assert.is(imageWarnings.length, 1, logs.join('\n'));
+    // The fix is docs/deploy.md's npm line, run beside the bundle (where the import looks).
+    const fix = String(imageWarnings[0].fix);
+    assert.ok(fix.startsWith(`in ${dir} run: npm install --no-audit --no-fund @napi-rs/image@`), fix);
   } else {
     assert.is(imageWarnings.length, 0); // the simulator served a tiny fallback JPEG: nothing to do
   }

@@ -35,6 +35,8 @@ export interface RigOptions {
   random?: () => number;
   /** Wraps the real sender (to count or delay attempts). */
   send?: (real: Sender) => Sender;
+  /** The engine's per-hook bound on pending deliveries. */
+  maxPendingPerHook?: number;
 }
 
 export interface Rig {
@@ -81,6 +83,7 @@ export async function startRig(source: (url: string) => string, o: RigOptions = 
     prepare: (hook, firing) => prepareHookRequest(hook, firing, deps, childLog(logger, { hook: hook.name })),
     onOutcome: (hook, d, outcome) => outcomes.push({ hook, trigger: d.trigger, outcome }),
     random: o.random ?? (() => 0.5),
+    ...(o.maxPendingPerHook !== undefined ? { maxPendingPerHook: o.maxPendingPerHook } : {}),
   });
   engine.start(outbox);
   const dispatcher = new Dispatcher({

@@ -25,8 +25,12 @@ function variantOf(trigger: string, payload: unknown): string {
   return trigger === 'PrintFailed' && typeof reason === 'string' ? `reason ${reason}` : '';
 }
 
-export function deriveTestSamples(): { samples: Derived[]; idlePrinter: PrinterView } {
+/** A view as a hook sees it: the five roots, without the cached JSON text the daemon carries beside them. */
+const plain = ({ state, job, progress, currentZ, offsets }: PrinterView): PrinterView => ({ state, job, progress, currentZ, offsets });
+
+export async function deriveTestSamples(): Promise<{ samples: Derived[]; idlePrinter: PrinterView }> {
   const samples: Derived[] = [];
+  const afterEvent: Array<Promise<void>> = [];
   const seen = new Set<string>();
   const names = captureNames().sort();
   for (const capture of names) {
@@ -35,7 +39,12 @@ export function deriveTestSamples(): { samples: Derived[]; idlePrinter: PrinterV
       const key = `${firing.trigger}|${variant}`;
       if (!seen.has(key)) {
         seen.add(key);
-        samples.push({ trigger: firing.trigger, variant, capture, payload: firing.payload, milestone: firing.milestone, printer: firing.printer });
+        const sample: Derived = { trigger: firing.trigger, variant, capture, payload: firing.payload, milestone: firing.milestone, printer: plain(firing.printer) };
+        samples.push(sample);
+        // An event's printer is the one after it: a recording has no REST API, so the next
+        // `current` (the daemon's fallback), resolved as the replay goes on.
+        const after = firing.after?.view(['job', 'state', 'progress']);
+        if (after) afterEvent.push(after.then((view) => void (sample.printer = plain(view))));
       }
       return 1;
     });
@@ -44,14 +53,15 @@ export function deriveTestSamples(): { samples: Derived[]; idlePrinter: PrinterV
   const idle = new PrinterState();
   const first = loadCapture(names[0]).find(({ msg }) => 'current' in msg);
   idle.update(first?.msg.current as never);
-  return { samples, idlePrinter: idle.current };
+  await Promise.all(afterEvent);
+  return { samples, idlePrinter: plain(idle.current) };
 }
 
 const json = (v: unknown) => JSON.stringify(v);
 
 /** The generated module's text. */
-export function testSamplesSource(): string {
-  const { samples, idlePrinter } = deriveTestSamples();
+export async function testSamplesSource(): Promise<string> {
+  const { samples, idlePrinter } = await deriveTestSamples();
   const entry = (s: Derived) =>
     [
       '  {',

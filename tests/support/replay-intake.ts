@@ -1,6 +1,7 @@
 // Feeds a recorded push stream (`{t, msg}` lines) through the daemon's own EventIntake on the
-// recorded time, so what comes out is what the daemon would fire: events held for their next
-// `current`, progress milestones, user-action detection.
+// recorded time, so what comes out is what the daemon would fire: progress milestones,
+// user-action detection, and events whose printer is the next `current`'s (a recording has no
+// REST API to ask, so this is the daemon's fallback).
 import { ManualClock } from '../../runtime/clock.js';
 import type { Firing } from '../../runtime/dispatch/firing.js';
 import { EventIntake } from '../../runtime/event-intake.js';
@@ -32,6 +33,7 @@ export function replayThroughIntake(pushed: PushLine[], progressHooks: Array<{ n
       ...(extra?.onlyHook ? { onlyHook: extra.onlyHook } : {}),
       at: clock.now(),
       printer: printer.current,
+      ...(extra?.after ? { after: extra.after } : {}),
       snapshots: createSnapshotCache({
         fetch: async () => ({ bytes: Buffer.from(sampleJpeg()), format: 'jpeg', contentType: 'image/jpeg', ms: 0 }),
         logger: silentLogger,

@@ -44,11 +44,10 @@ export async function startHarness(source: (receiverUrl: string) => string, opti
     logs,
     outcomes,
     async settle() {
-      // Events wait for OctoPrint's next `current` before they fire (runtime/event-intake.ts):
-      // wait for those, then for every delivery.
-      const until = Date.now() + 3000;
-      do await new Promise((r) => setTimeout(r, 50));
-      while (daemon.heldEvents > 0 && Date.now() < until);
+      // Events reach the dispatcher as they arrive (their printer data may follow, from
+      // OctoPrint's REST API or the next `current`; the dispatcher counts those as pending):
+      // let the last messages cross the socket, then wait for every delivery.
+      await new Promise((r) => setTimeout(r, 50));
       await daemon.dispatcher.idle();
     },
     async stop() {

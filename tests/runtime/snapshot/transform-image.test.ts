@@ -2,6 +2,9 @@ import { test } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { createImageSupport, orientationFor, transformImage, type Rotation, type TransformOptions } from '../../../runtime/snapshot/transform-image.js';
 import { corners, decode, quadrantJpeg, quadrantPng } from './synthetic-image.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../support/project-root.js';
 import { rejection } from '../../support/rejection.js';
 
 const BIG_FIT = { width: 1640, height: 1232 };
@@ -110,7 +113,8 @@ test('a corrupt JPEG → OHK_ERR_SNAPSHOT "snapshot is not a decodable image"', 
 
 test('without @napi-rs/image: original bytes, and one warning for the process', async () => {
   const warnings: string[] = [];
-  const logger = { debug() {}, info() {}, error() {}, warn: (msg: string) => void warnings.push(msg) };
+  const fixes: unknown[] = [];
+  const logger = { debug() {}, info() {}, error() {}, warn: (msg: string, fields?: Record<string, unknown>) => void (warnings.push(msg), fixes.push(fields?.fix)) };
   const image = createImageSupport(() => Promise.reject(new Error("Cannot find module '@napi-rs/image'")));
   const src = await quadrantPng(40, 20);
   const a = await transformImage(src, { ...plain, rotate: 90 }, { image, logger });
@@ -121,6 +125,11 @@ test('without @napi-rs/image: original bytes, and one warning for the process', 
   assert.is(a.transformed, false);
   assert.is(warnings.length, 1);
   assert.match(warnings[0], /@napi-rs\/image could not be loaded/);
+  // The fix is the npm line, at the version package.json names, for the folder the import
+  // resolves from (here: the octohook package; the bundle's own folder in tests/bundle).
+  const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { optionalDependencies: Record<string, string> };
+  const install = `npm install --no-audit --no-fund @napi-rs/image@${pkg.optionalDependencies['@napi-rs/image']}`;
+  assert.is(fixes[0], `in ${projectRoot} run: ${install} (with sudo if root owns that folder), then restart octohook`);
 });
 
 test('a rotation other than a quarter turn is a coded error', async () => {

@@ -12,8 +12,8 @@ import { testSamples } from '../../../runtime/test-event/sample-data.js';
 const t = suite('test samples');
 const tablePath = join(projectRoot, 'runtime', 'test-event', 'captured-samples.ts');
 
-t('runtime/test-event/captured-samples.ts is derived from fixtures/octoprint-captures', () => {
-  const fresh = testSamplesSource();
+t('runtime/test-event/captured-samples.ts is derived from fixtures/octoprint-captures', async () => {
+  const fresh = await testSamplesSource();
   if (process.env.UPDATE === '1') writeFileSync(tablePath, fresh);
   assert.fixture(readFileSync(tablePath, 'utf8'), fresh);
 });

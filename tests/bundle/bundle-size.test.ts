@@ -1,0 +1,57 @@
+// The `--bundle` file stays small: under 400 KB without its source map (it is copied to a
+// printer host and loaded at every start), and what makes it small (scripts/build.mjs: only
+// the parts of undici the daemon uses, via scripts/undici-for-bundle.cjs) leaves out nothing
+// the runtime imports.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { suite } from '../support/suite-runner.js';
+import * as assert from 'uvu/assert';
+import { templatePath } from '../../compiler/cli/write-bundle.js';
+import { projectRoot } from '../support/project-root.js';
+
+const t = suite('bundle: size');
+const LIMIT = 400_000;
+
+function sources(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) sources(p, out);
+    else if (p.endsWith('.ts') && !p.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+t(`the daemon template of --bundle is under ${LIMIT / 1000} KB without its source map`, () => {
+  const size = statSync(templatePath()).size;
+  assert.ok(size < LIMIT, `${templatePath()} is ${size} bytes`);
+  assert.ok(size > 100_000, `${size} bytes: not the daemon?`);
+});
+
+t('the bundle sets its memory-saving V8 flag itself, before any of its code runs (docs/performance.md)', () => {
+  const first = readFileSync(templatePath(), 'utf8').split('\n', 1)[0];
+  assert.match(first, /^import \{ setFlagsFromString as (\w+) \} from 'node:v8'; \1\("--liftoff-only"\);/);
+});
+
+t('every value the runtime imports from undici is in the slim undici of the bundle', () => {
+  const slim = createRequire(import.meta.url)(join(projectRoot, 'scripts/undici-for-bundle.cjs')) as Record<string, unknown>;
+  const used = new Set<string>();
+  for (const file of sources(join(projectRoot, 'runtime'))) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/^import (?!type )\{([^}]*)\} from 'undici';/gm)) {
+      for (const name of m[1].split(',').map((s) => s.trim()).filter((s) => s && !s.startsWith('type '))) used.add(name);
+    }
+    const star = /^import \* as (\w+) from 'undici';/m.exec(text);
+    if (star) for (const m of text.matchAll(new RegExp(`\\b${star[1]}\\.(\\w+)`, 'g'))) used.add(m[1]);
+    assert.not.ok(/from 'undici\//.test(text), `${file} imports a part of undici by path: add it to scripts/undici-for-bundle.cjs instead`);
+  }
+  assert.ok(used.has('Agent') && used.has('WebSocket') && used.has('request'), [...used].join(', '));
+  for (const name of used) {
+    // `undici.WebSocket` in a type position is fine either way; values must exist.
+    assert.ok(name in slim, `the runtime uses undici's ${name}, which scripts/undici-for-bundle.cjs does not export`);
+  }
+  assert.is(typeof slim.ping, 'function');
+  assert.is(typeof (slim.interceptors as { redirect?: unknown }).redirect, 'function');
+});
+
+t.run();
