@@ -62,6 +62,8 @@ export interface OAuthSpec {
   data: Render<Record<string, unknown>>;
   /** Declared fields of the answer (`returns { access_token: string }`). */
   returns: Record<string, string>;
+  /** As CompiledHook.needsEnv, for the token request. */
+  needsEnv?: string[];
 }
 
 export interface CompiledHook {
@@ -92,13 +94,21 @@ export interface CompiledHook {
   sign: Render<string> | null;
   /** Which roots the hook's templates read, so the runtime fetches `meta` only when needed. */
   uses: string[];
+  /**
+   * The `@env` names the hook reads without a `default` filter (url, headers, data, sign; its
+   * messages, device, secret and snapshot URL only when it reads `@message`, `@deviceIdentifier`,
+   * `@apiSecret`, `@snapshot`): the daemon does not start while one is unset or empty.
+   * Absent in modules built before it existed: then every name in `env` counts.
+   */
+  needsEnv?: string[];
 }
 
 export interface CompiledModule {
   format: 1;
   /** The .ohk file it was compiled from (base name only). */
   source: string;
-  octoprint: { url: Render<string> | null; apikey: Render<string> | null };
+  /** `needsEnv`: as CompiledHook.needsEnv, per setting (each is read only when no flag or variable replaces it). */
+  octoprint: { url: Render<string> | null; apikey: Render<string> | null; needsEnv?: { url: string[]; apikey: string[] } };
   oauth: Record<string, OAuthSpec>;
   hooks: CompiledHook[];
   /** Every `@env.NAME` the module reads, so the runtime can redact their values and warn when unset. */

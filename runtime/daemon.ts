@@ -31,6 +31,7 @@ import { RequestWatcher } from './outbox/control.js';
 import { Outbox, type OutboxOptions } from './outbox/outbox.js';
 import { statePaths } from './outbox/state-dir.js';
 import { progressIntervals } from './triggers/progress-milestones.js';
+import { hookEnvNeeds, listMissing, missingEnv } from './required-env.js';
 
 export interface DaemonOptions {
   module: CompiledModule;
@@ -158,9 +159,9 @@ export class Daemon {
     const { logger, module, env } = this.o;
     const hooks = module.hooks.filter((h) => h.enabled).length;
     logger.info('starting', { hooks, octoprint: this.o.octoprintUrl, ...(this.o.stateDir ? { stateDir: this.o.stateDir } : {}) });
-    for (const name of module.env) {
-      if (env[name] === undefined) logger.warn(`environment variable ${name} is not set: it renders as ""`);
-    }
+    // `octohook run` refuses to start without them (cli/preflight.ts); a Daemon built directly says so once.
+    const missing = missingEnv(hookEnvNeeds(module, module.hooks.filter((h) => h.enabled)), env);
+    if (missing.length > 0) logger.warn(`environment variables not set, rendered as "": ${listMissing(missing)}`);
     for (const hook of module.hooks.filter((h) => h.enabled && h.sign)) {
       try {
         const key = signingKey(hook, env);

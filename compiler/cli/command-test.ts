@@ -3,7 +3,8 @@
 // and printer of a recorded firing of that trigger. `--all` previews every hook on every
 // trigger it listens to, each recorded variant (PrintFailed after a cancel, after an error).
 // A dry run flags each placeholder that renders empty. Exit 0 when every hook was sent and
-// answered 200–399 (or, with --dry-run, was prepared), 1 otherwise.
+// answered 200–399 (or, with --dry-run, was prepared), 1 otherwise; 2 when a variable the
+// hooks need is not set (a dry run shows `<unset NAME>` for it instead).
 import { basename } from 'node:path';
 import { createLogger } from '../../runtime/log/logger.js';
 import { redactText } from '../../runtime/log/redact.js';
@@ -14,6 +15,7 @@ import { moduleFromSource } from '../../runtime/load-module.js';
 import { isOctohookError } from '../../runtime/errors.js';
 import { compile } from '../compile.js';
 import { emptyPlaceholders } from './empty-placeholders.js';
+import { hookEnvNeeds, listMissing, missingEnv, missingEnvMessage, unsetPlaceholders } from '../../runtime/required-env.js';
 import { args, guarded, readSource, UsageError, type Io } from './io.js';
 
 export function runTest(argv: string[], io: Io, env: Record<string, string | undefined> = process.env): Promise<number> {
@@ -51,10 +53,16 @@ export function runTest(argv: string[], io: Io, env: Record<string, string | und
       io.err.write(`octohookc test: no ${who} in ${file} ${trigger ? `listens to ${trigger}` : 'listens to any trigger'}.\n`);
       return 1;
     }
-    const unset = module.env.filter((name) => env[name] === undefined);
-    if (unset.length > 0) io.err.write(`octohookc test: not set in the environment, so rendered as "": ${unset.join(', ')}\n`);
-    const logger = createLogger({ stream: io.err, level: 'warn' });
     const dryRun = values['dry-run'] === true;
+    const tested = [...new Set(triggers.flatMap((t) => hooksForTest(module, t, hookName)))];
+    const missing = missingEnv(hookEnvNeeds(module, tested), env);
+    if (missing.length > 0 && !dryRun) {
+      io.err.write(`octohookc test: ${missingEnvMessage(missing)}\n`);
+      return 2;
+    }
+    if (missing.length > 0) io.err.write(`octohookc test: warning: not set, shown as <unset NAME>: ${listMissing(missing)}\n`);
+    const placeholders = unsetPlaceholders(missing);
+    const logger = createLogger({ stream: io.err, level: 'warn' });
     // The same source compiled again for its checked model: the placeholders as written.
     const compiled = dryRun ? compile(source) : undefined;
     const runs: TestSample[] = triggers.flatMap((t) => (all ? testSamples(t) : testSamples(t).slice(0, 1)));
@@ -62,13 +70,13 @@ export function runTest(argv: string[], io: Io, env: Record<string, string | und
     let ok = true;
     let warnings = 0;
     for (const sample of runs) {
-      const results = await runTestEvent({ module, trigger: sample.trigger, dryRun, env, logger, sample, ...(hookName ? { hook: hookName } : {}) });
+      const results = await runTestEvent({ module, trigger: sample.trigger, dryRun, env, placeholders, logger, sample, ...(hookName ? { hook: hookName } : {}) });
       const label = `${sample.source}${sample.variant ? `, ${sample.variant}` : ''}`;
       for (const r of results) {
         io.out.write(`# hook ${r.hook.name} on ${sample.trigger}, sample data from ${label}${dryRun ? ' (dry run: nothing sent)' : ''}\n`);
         if (r.kind === 'prepared') {
           if (r.note) io.out.write(`# ${show(r.note)}\n`);
-          io.out.write(show(formatRequest(r.request, r.snapshot)) + '\n');
+          io.out.write(show(formatRequest(r.request, r.snapshot, show)) + '\n');
           const checked = compiled?.model?.hooks.find((h) => h.name === r.hook.name);
           for (const e of checked && compiled ? emptyPlaceholders(checked, sample.trigger, r.ctx, compiled.source) : []) {
             warnings++;

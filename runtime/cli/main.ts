@@ -3,8 +3,9 @@
 // file's `octoprint { }` block. The outbox lives in the state directory (--state-dir, else
 // OCTOHOOK_STATE_DIR, else $XDG_STATE_HOME/octohook or ~/.local/state/octohook).
 // `octohook outbox …` is in ./outbox-command.ts. Exit codes: 0 stopped cleanly, 1 could not
-// start (errors in the .ohk included), 2 usage or a file that is not one to run, 70 internal
-// error (./run-program.ts).
+// start (errors in the .ohk included), 2 usage, configuration (./preflight.ts: a missing @env
+// variable, a wrong OctoPrint address) or a file that is not one to run, 70 internal error
+// (./run-program.ts).
 import { parseArgs } from 'node:util';
 import type { CompiledModule, RenderContext } from '../compiled-module.js';
 import { Daemon } from '../daemon.js';
@@ -15,6 +16,7 @@ import { BatchedStream } from '../log/batched-stream.js';
 import { resolveStateDir } from '../outbox/state-dir.js';
 import { packageVersion } from '../package-facts.js';
 import { outboxCommand, outboxUsage } from './outbox-command.js';
+import { octoprintAddress, startupRefusal } from './preflight.js';
 
 const flags = '[--octoprint URL] [--api-key KEY] [--state-dir DIR] [--log-format text|json] [--log-level debug|info|warn|error]';
 const environment = `Environment: OCTOPRINT_URL, OCTOPRINT_API_KEY (preferred over --api-key, which other users
@@ -131,8 +133,13 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
   const logger = createLogger({ stream, format: format as LogFormat, level: level as Level });
 
   try {
+    const refusal = startupRefusal(module, { octoprint: values.octoprint as string | undefined, apiKey: values['api-key'] as string | undefined }, io.env);
+    if (refusal) {
+      io.err.write(`octohook${bundled ? '' : ' run'}: ${refusal}\n`);
+      return 2;
+    }
     const ctx = { env: io.env } as RenderContext;
-    const url = (values.octoprint as string | undefined) ?? io.env.OCTOPRINT_URL ?? module.octoprint.url?.(ctx) ?? 'http://127.0.0.1:5000';
+    const url = octoprintAddress(module, values.octoprint as string | undefined, io.env).url;
     const apiKey = (values['api-key'] as string | undefined) ?? io.env.OCTOPRINT_API_KEY ?? module.octoprint.apikey?.(ctx) ?? '';
     if (!apiKey) {
       io.err.write('octohook run: no OctoPrint API key: set OCTOPRINT_API_KEY (OctoPrint → Settings → Application Keys), or apikey in the octoprint block.\n');

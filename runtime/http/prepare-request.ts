@@ -6,12 +6,16 @@
 import type { ContentKind, HttpMethod } from '../compiled-module.js';
 import { applyContentType } from './content-type.js';
 import { encodeBody, type SnapshotPart } from './encode-body.js';
+import { encodeHeaderValues } from './header-encoding.js';
 import type { SharedJson } from './shared-json.js';
 
 export interface PreparedRequest {
   method: HttpMethod;
   url: string;
-  /** Final headers, Content-Type rule applied; names as the user wrote them. */
+  /**
+   * Final headers, Content-Type rule applied; names as the user wrote them, values as they go
+   * on the wire (non-ASCII text as RFC 2047 encoded words: ./header-encoding.ts).
+   */
   headers: Record<string, string>;
   body: Uint8Array | null;
   /** The body's type (also in `headers`), kept apart for logs; null without a body. */
@@ -36,7 +40,7 @@ export function prepareRequest(input: PrepareInput): PreparedRequest {
   return {
     method: input.method,
     url: encoded.url,
-    headers: applyContentType(input.headers, input.content, encoded.contentType),
+    headers: encodeHeaderValues(applyContentType(input.headers, input.content, encoded.contentType)),
     body: encoded.body,
     contentType: encoded.contentType,
   };

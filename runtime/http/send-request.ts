@@ -15,7 +15,8 @@
 //
 // Errors (OctohookError):
 //   OHK_ERR_URL      the URL is empty, unparsable, or not http/https
-//   OHK_ERR_HEADER   a header name or value cannot be sent (line break, bad character)
+//   OHK_ERR_HEADER   a header name or value cannot be sent (bad name; a raw line break, which
+//                    prepareRequest never leaves: it encodes such values, see header-encoding.ts)
 //   OHK_ERR_TIMEOUT  no complete answer within the deadline
 //   OHK_ERR_NETWORK  refused, reset, DNS failure, unreachable, TLS rejected, closed early
 // Messages name the target by origin only (scheme://host:port): paths and queries may hold
@@ -25,6 +26,7 @@
 import { Agent, interceptors, request, type Dispatcher } from 'undici';
 import { OctohookError, formatDuration, isOctohookError } from '../errors.js';
 import { redactText } from '../log/redact.js';
+import { asHttp, isPlainHttpAnswer } from './not-https.js';
 import type { PreparedRequest } from './prepare-request.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -246,6 +248,7 @@ function toCodedError(err: unknown, method: string, target: Target, timedOut: bo
     return new OctohookError('OHK_ERR_HEADER', `the request to ${target.origin} could not be built: ${redactText(messageOf(err))}`, { cause: err, details });
   }
   let cause = code !== null ? NETWORK_CAUSES[code] : undefined;
+  if (!cause && target.url.protocol === 'https:' && isPlainHttpAnswer(err)) cause = `the server speaks plain HTTP, not HTTPS, on that port: try ${asHttp(target.origin)}`;
   if (!cause && code !== null && TLS_CODES.test(code)) cause = `the TLS certificate was rejected (${code})`;
   if (!cause) cause = redactText(messageOf(err)) || 'unknown network error';
   return new OctohookError('OHK_ERR_NETWORK', `could not reach ${target.hostPort}: ${cause}`, { cause: err, details });

@@ -8,7 +8,13 @@
 // OHK_ERR_OCTOPRINT_HTTP          Any other unexpected HTTP status.
 // OHK_ERR_OCTOPRINT_PROTOCOL      The answer was not the JSON OctoPrint sends (a proxy's error
 //                                 page, a different service on that port).
+// OHK_ERR_NOT_OCTOPRINT           The login was answered, but not by OctoPrint (404, 405 or 501
+//                                 to POST /api/login, or a page that is not JSON): wrong
+//                                 address, port or path.
+// OHK_ERR_OCTOPRINT_NOT_HTTPS     An https:// address whose server speaks plain HTTP.
 export const OCTOPRINT_ERR = {
+  notOctoPrint: 'OHK_ERR_NOT_OCTOPRINT',
+  notHttps: 'OHK_ERR_OCTOPRINT_NOT_HTTPS',
   auth: 'OHK_ERR_OCTOPRINT_AUTH',
   rateLimited: 'OHK_ERR_OCTOPRINT_RATE_LIMITED',
   unreachable: 'OHK_ERR_OCTOPRINT_UNREACHABLE',

@@ -3,9 +3,10 @@
 // the `name` from this answer (pitfall 2 in the reference). The session is a secret: callers
 // register it with the logger and never log it.
 import type { LoginResponse } from '../../schema/octoprint-rest.js';
-import { OctohookError } from '../errors.js';
+import { OctohookError, isOctohookError } from '../errors.js';
 import { OCTOPRINT_ERR } from './error-codes.js';
 import { requestJson, statusError, type OctoPrintRequestOptions } from './octoprint-request.js';
+import { displayUrl } from './urls.js';
 
 export interface LoginResult {
   name: string;
@@ -14,8 +15,20 @@ export interface LoginResult {
   user: LoginResponse;
 }
 
+// What a server that is not OctoPrint (a router's page, another service on the port, a proxy
+// path that leads elsewhere) answers to POST /api/login. OctoPrint itself answers 200, or
+// 401/403 for a bad key, 429 when rate-limiting, 5xx when broken.
+const NOT_OCTOPRINT_STATUS = new Set([404, 405, 501]);
+
 export async function passiveLogin(options: OctoPrintRequestOptions): Promise<LoginResult> {
-  const answer = await requestJson('POST', '/api/login', options, { passive: true });
+  let answer;
+  try {
+    answer = await requestJson('POST', '/api/login', options, { passive: true });
+  } catch (err) {
+    if (isOctohookError(err, OCTOPRINT_ERR.protocol)) throw notOctoPrint(options.baseUrl, 'a page that is not JSON', err.details);
+    throw err;
+  }
+  if (NOT_OCTOPRINT_STATUS.has(answer.status)) throw notOctoPrint(options.baseUrl, `HTTP ${answer.status}`, { url: answer.url, status: answer.status });
   if (answer.status < 200 || answer.status >= 300) throw statusError(answer, 'POST');
   const user = (typeof answer.json === 'object' && answer.json !== null ? answer.json : {}) as LoginResponse;
   if (typeof user.name !== 'string' || !user.name || typeof user.session !== 'string' || !user.session) {
@@ -27,4 +40,13 @@ export async function passiveLogin(options: OctoPrintRequestOptions): Promise<Lo
     );
   }
   return { name: user.name, session: user.session, user };
+}
+
+function notOctoPrint(baseUrl: string, answered: string, details: Readonly<Record<string, unknown>>): OctohookError {
+  return new OctohookError(
+    OCTOPRINT_ERR.notOctoPrint,
+    `not an OctoPrint at ${displayUrl(baseUrl)}: POST /api/login was answered with ${answered}, where OctoPrint answers 200 ` +
+      `(or 403 for a wrong key). Check the address, port and path (OctoPi: http://octopi.local; OctoPrint alone: port 5000).`,
+    { details: { ...details } },
+  );
 }

@@ -2,6 +2,7 @@
 // error whose message names the URL (never the key) and says what to check.
 import { request, type Dispatcher } from 'undici';
 import { OctohookError, formatDuration } from '../errors.js';
+import { asHttp, isPlainHttpAnswer } from '../http/not-https.js';
 import { OCTOPRINT_ERR } from './error-codes.js';
 import { apiUrl, displayUrl } from './urls.js';
 
@@ -52,6 +53,13 @@ export async function requestJson(method: 'GET' | 'POST', path: string, options:
       signal: options.signal,
     });
   } catch (err) {
+    if (url.startsWith('https:') && isPlainHttpAnswer(err)) {
+      throw new OctohookError(
+        OCTOPRINT_ERR.notHttps,
+        `OctoPrint at ${displayUrl(options.baseUrl)} does not speak HTTPS (the TLS handshake was answered in plain HTTP); try ${asHttp(options.baseUrl)}`,
+        { cause: err, details: { url: displayUrl(url) } },
+      );
+    }
     const e = err as { code?: string; message?: string; name?: string };
     const what = e.code === 'UND_ERR_HEADERS_TIMEOUT' ? `no answer within ${formatDuration(timeoutMs)}` : (e.code ?? e.message ?? 'unknown error');
     throw new OctohookError(

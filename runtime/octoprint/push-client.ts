@@ -4,7 +4,9 @@
 // restarted server), reconnect after a capped, jittered exponential backoff on the injected
 // clock. After each (re)connect the client resyncs: it emits `history`, fetches `GET /api/job`
 // and emits `resynced`, holding back live messages until then, so the daemon can detect
-// transitions it missed while disconnected before it sees new ones.
+// transitions it missed while disconnected before it sees new ones. A wrong address (no
+// OctoPrint there, https:// to a plain-http port) is retried at the slow pace of a rejected
+// key and logged as an error once per change, not on every attempt.
 import type { Dispatcher } from 'undici';
 import type { CurrentData, HistoryData } from '../../schema/octoprint-current.js';
 import type { ConnectedMessagePayload, EventMessagePayload, PluginMessagePayload } from '../../schema/octoprint-push.js';
@@ -87,6 +89,9 @@ export interface PushClientOptions {
 
 const silent: LogSink = { debug() {}, info() {}, warn() {}, error() {} };
 
+/** Errors that mean the configured address is wrong, not that OctoPrint is down. */
+const WRONG_ADDRESS = new Set<string>([OCTOPRINT_ERR.notOctoPrint, OCTOPRINT_ERR.notHttps]);
+
 export class PushClient {
   private readonly listeners: Listeners<PushClientEvents>;
   private readonly clock: Clock;
@@ -156,6 +161,10 @@ export class PushClient {
 
   private async run(): Promise<void> {
     let attempt = 0;
+    // A wrong address (not an OctoPrint, https to a plain-http port) is said once per change:
+    // the daemon keeps trying slowly, so fixing OctoPrint's side needs no restart, without
+    // writing the same error every minute.
+    let addressProblem: string | null = null;
     while (!this.stopped) {
       let reason: string;
       let error: OctohookError | undefined;
@@ -166,6 +175,7 @@ export class PushClient {
         this.logger.addSecret?.(login.session);
         if (this.stopped) break;
         this.setState('connecting');
+        addressProblem = null;
         const outcome = await this.connectOnce(login);
         if (outcome.end.kind === 'stopped' || this.stopped) break;
         liveMs = outcome.liveMs;
@@ -179,7 +189,8 @@ export class PushClient {
       }
       if (liveMs >= this.policy.resetAfterMs) attempt = 0;
       let delayMs = backoffDelay(this.policy, attempt, this.o.random);
-      if (error && (error.code === OCTOPRINT_ERR.auth || error.code === OCTOPRINT_ERR.rateLimited)) {
+      const wrongAddress = error !== undefined && WRONG_ADDRESS.has(error.code);
+      if (error && (error.code === OCTOPRINT_ERR.auth || error.code === OCTOPRINT_ERR.rateLimited || wrongAddress)) {
         const retryAfter = typeof error.details.retryAfterMs === 'number' ? error.details.retryAfterMs : 0;
         delayMs = Math.max(delayMs, this.policy.authFailureMs, retryAfter);
       }
@@ -187,7 +198,11 @@ export class PushClient {
       this.setState('waiting');
       const fields = { attempt, delayMs, ...(error ? { code: error.code } : {}) };
       if (error?.code === OCTOPRINT_ERR.auth) this.logger.error(`${error.message} Retrying in ${formatDuration(delayMs)}.`, fields);
-      else this.logger.warn(`OctoPrint connection: ${reason}; reconnecting in ${formatDuration(delayMs)}`, fields);
+      else if (wrongAddress && error?.message === addressProblem) this.logger.debug(`still: ${reason}`, fields);
+      else if (wrongAddress) {
+        addressProblem = reason;
+        this.logger.error(`${reason} Trying again every ${formatDuration(delayMs)} (logged again only if this changes).`, fields);
+      } else this.logger.warn(`OctoPrint connection: ${reason}; reconnecting in ${formatDuration(delayMs)}`, fields);
       // Start the wait before telling listeners, so a test clock advanced from a listener fires it.
       const waiting = this.clock.sleep(delayMs, this.stopController.signal);
       this.listeners.emit('reconnecting', { attempt, delayMs, reason, ...(error ? { code: error.code } : {}) });

@@ -29,6 +29,8 @@ export interface TestEventOptions {
   hook?: string;
   dryRun: boolean;
   env: Record<string, string | undefined>;
+  /** Shown instead of missing variables when rendering (`<unset NAME>`); never registered as secrets. */
+  placeholders?: Record<string, string>;
   logger: Logger;
   /** One of `testSamples(trigger)`; absent: the first. */
   sample?: TestSample;
@@ -65,7 +67,7 @@ export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {
   });
   const deps: PrepareDeps & { send: Sender } = {
     module,
-    env: o.env,
+    env: { ...o.env, ...o.placeholders },
     tokens,
     logger,
     send: (req, { timeoutMs }) => sendRequest(req, { timeoutMs }),

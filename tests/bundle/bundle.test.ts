@@ -212,10 +212,10 @@ t('with @napi-rs/image resolvable beside it, the snapshot is fitted and nothing 
   assert.is(parsed(logs).filter((r) => r.level === 'warn').length, 0, logs.join('\n'));
 });
 
-t('--help names the variables the built-in hooks read; an argument is a usage error', async () => {
-  const run = (args: string[]) =>
+t('--help names the variables the built-in hooks read; an argument is a usage error; missing variables stop the start', async () => {
+  const run = (args: string[], env: Record<string, string> = {}) =>
     new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn(process.execPath, [bundle, ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '' } });
+      const child = spawn(process.execPath, [bundle, ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...env } });
       let out = '';
       child.stdout.on('data', (c: Buffer) => (out += c.toString()));
       child.stderr.on('data', (c: Buffer) => (out += c.toString()));
@@ -228,7 +228,10 @@ t('--help names the variables the built-in hooks read; an argument is a usage er
   const extra = await run(['hooks.ohk']);
   assert.is(extra.code, 2);
   assert.match(extra.out, /built into this file/);
-  const noKey = await run([]);
+  const noEnv = await run([]);
+  assert.is(noEnv.code, 2);
+  assert.match(noEnv.out, /^octohook: missing environment variables: BUNDLE_SECRET \(hook events\), BUNDLE_TOKEN \(hook events\), RECEIVER \(hook events, hook chat\); set them/m);
+  const noKey = await run([], { RECEIVER: 'http://127.0.0.1:9', BUNDLE_SECRET: SECRET, BUNDLE_TOKEN: TOKEN });
   assert.is(noKey.code, 2);
   assert.match(noKey.out, /no OctoPrint API key/);
 });

@@ -161,7 +161,8 @@ t('anything unexpected: one line "PROGRAM: internal error: …", exit 70; the st
     [bundle, ['--octoprint', 'http://127.0.0.1:9', '--state-dir', join(dir, 'state-bundle')], 'octohook'],
   ];
   for (const [bin, args, program] of cases) {
-    const env = { OCTOPRINT_API_KEY: 'k', OCTOHOOK_DEBUG: undefined };
+    // The example's @env variables are set, so the daemon starts and waits (it refuses to start without them).
+    const env = { OCTOPRINT_API_KEY: 'k', OCTOHOOK_DEBUG: undefined, CLIENT_SECRET: 'c', DISCORD_WEBHOOK: '1/d', OCTOHOOK_SECRET: 's' };
     const r = await spawnBin(bin, args, { node: ['--import', boom], env, stdin: null });
     assert.is(r.status, 70, r.stderr);
     assert.match(r.stderr, new RegExp(`(^|\\n)${program}: internal error: boom from a test preload\\n$`));

@@ -60,8 +60,8 @@ t('--dry-run shows the identity headers and a verifiable signature; names unset 
   const body = c.out.trim().split('\n').at(-1)!;
   const { Webhook } = await import('standardwebhooks');
   const verified = new Webhook(secret.slice('whsec_'.length)).verify(body, { 'webhook-id': id!, 'webhook-timestamp': ts!, 'webhook-signature': sig! });
-  assert.equal(verified, { topic: 'Print Done', who: '' });
-  assert.match(c.err, /not set in the environment, so rendered as "": WHO/);
+  assert.equal(verified, { topic: 'Print Done', who: '<unset WHO>' });
+  assert.match(c.err, /warning: not set, shown as <unset NAME>: WHO \(hook s\)/);
 });
 
 t('without --dry-run the request is sent and the answer shown; exit 0 on 2xx', async () => {

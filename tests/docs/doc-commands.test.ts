@@ -16,13 +16,15 @@
 //   bundle built from the example; what follows `-o`, `--secrets-file` or `>` is an output;
 // - only the first command of a `&&`, `||`, `|` or `;` chain; `2>…` is dropped;
 // - the daemon (`run`, a bundle without a subcommand) runs against the simulator until it is
-//   connected, then stops on SIGTERM; a `test` without --dry-run (it would send to the
+//   connected, then stops on SIGTERM, with every @env variable of the stand-in example set (the
+//   reader's own file reads its own); a `test` without --dry-run (it would send to the
 //   example's real URLs), `lsp` (tests/lsp drives it) and templates with placeholders
 //   (FILE, ID…, [--option]) are listed as skipped.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { runBuild } from '../../compiler/cli/command-build.js';
@@ -132,6 +134,8 @@ function isDaemon(p: Parsed): boolean {
 
 const scratchRoot = mkdtempSync(join(tmpdir(), 'octohook-doc-commands-'));
 let built: { module: string; bundle: string };
+/** The @env variables examples/hooks.ohk reads: a daemon refuses to start without them. */
+let exampleEnv: Record<string, string> = {};
 
 t.before(async () => {
   const sink = { write: () => true };
@@ -139,6 +143,8 @@ t.before(async () => {
   const example = join(projectRoot, 'examples', 'hooks.ohk');
   assert.is(await runBuild([example, '-o', built.module], { out: sink, err: sink }), 0);
   assert.is(await runBuild([example, '--bundle', '-o', built.bundle], { out: sink, err: sink }), 0);
+  const module = (await import(pathToFileURL(built.module).href)) as { default: { env: string[] } };
+  exampleEnv = Object.fromEntries(module.default.env.map((name) => [name, `doc-test-${name.toLowerCase()}`]));
 });
 
 t.after(() => rmSync(scratchRoot, { recursive: true, force: true }));
@@ -210,7 +216,7 @@ t('every command shown starts and ends as documented, through the real bin', asy
       const s = scratch(index, parsed);
       const daemon = isDaemon(parsed);
       const env: Record<string, string | undefined> = { ...process.env, HOME: s.home, ...s.env, OCTOHOOK_DEBUG: undefined, NO_COLOR: '1' };
-      if (daemon) Object.assign(env, { OCTOPRINT_URL: sim.url, OCTOPRINT_API_KEY: sim.apiKey });
+      if (daemon) Object.assign(env, exampleEnv, s.env, { OCTOPRINT_URL: sim.url, OCTOPRINT_API_KEY: sim.apiKey });
       mkdirSync(s.home, { recursive: true });
       const child = spawn(process.execPath, [s.script, ...s.args], { cwd: s.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';

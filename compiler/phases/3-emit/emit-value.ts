@@ -12,10 +12,36 @@ export type Mode = 'typed' | 'text' | 'url';
 export class ValueEmitter {
   /** Names of the render helpers and filter functions the module must carry. */
   readonly helpers = new Set<string>();
+  /** `@env` names read without a `default` filter since the last takeNeededEnv(). */
+  private readonly neededEnv = new Set<string>();
+
+  /**
+   * The `@env` names the code emitted since the last call reads without a `default` filter
+   * (anywhere in its chain): the run time refuses to start while one of them is unset or
+   * empty. A `default` makes the variable optional.
+   */
+  takeNeededEnv(): string[] {
+    const names = [...this.neededEnv].sort();
+    this.neededEnv.clear();
+    return names;
+  }
+
+  /**
+   * Emits with `f`; the `@env` names read there count as needed only when `used`. A hook
+   * renders its device, secret and messages whether or not it reads them, and one that never
+   * says `@apiSecret` must not need the secret's variable.
+   */
+  readsIf(used: boolean, f: () => string): string {
+    const before = new Set(this.neededEnv);
+    const code = f();
+    if (!used) for (const name of [...this.neededEnv]) if (!before.has(name)) this.neededEnv.delete(name);
+    return code;
+  }
 
   param(p: ParamNode): string {
     const [root, ...rest] = p.segments;
     this.helpers.add('$g');
+    if (root.name === 'env' && rest[0] && !p.filters.some((f) => f.name === 'default')) this.neededEnv.add(rest[0].name);
     let expr = root.name === 'env' ? `$g(c.env, ${jsString(rest[0]?.name ?? '')})` : `c[${jsString(root.name)}]`;
     if (root.name !== 'env') for (const seg of rest) expr = `$g(${expr}, ${jsString(seg.name)})`;
     for (const f of p.filters) {

@@ -37,6 +37,7 @@ export function emitModule(model: CheckedFile, sourceName: string): string {
 
   const hook = (h: CheckedHook) => {
     const i = '    ';
+    e.takeNeededEnv();
     const triggers = h.triggers.map(
       (t) => `{ event: ${jsString(t.event)}, topic: ${jsString(t.topic)}${t.every !== undefined ? `, every: ${t.every}` : ''} }`,
     );
@@ -51,37 +52,44 @@ export function emitModule(model: CheckedFile, sourceName: string): string {
       ['headers', headersFn(h.headers)],
       ['data', data],
       ['snapshotKey', h.snapshotKey === null ? 'null' : jsString(h.snapshotKey)],
-      ['snapshot', snapshot(h.snapshot, i)],
+      ['snapshot', e.readsIf(h.snapshotKey !== null, () => snapshot(h.snapshot, i))],
       ['oauth', h.oauth === null ? 'null' : jsString(h.oauth)],
-      ['deviceIdentifier', valueFn(h.device, 'typed')],
-      ['apiSecret', valueFn(h.secret, 'typed')],
-      ['messages', record([...h.messages].map(([k, v]) => [k, fn(e.value(v, 'text'))]), i)],
+      ['deviceIdentifier', e.readsIf(h.uses.has('deviceIdentifier'), () => valueFn(h.device, 'typed'))],
+      ['apiSecret', e.readsIf(h.uses.has('apiSecret'), () => valueFn(h.secret, 'typed'))],
+      ['messages', e.readsIf(h.uses.has('message'), () => record([...h.messages].map(([k, v]) => [k, fn(e.value(v, 'text'))]), i))],
       ['timeoutMs', String(h.timeoutMs)],
       ['cooldownMs', String(h.cooldownMs)],
       ['retryDelaysMs', JSON.stringify(h.retryDelaysMs)],
       ['sign', h.sign ? valueFn(h.sign, 'text') : 'null'],
       ['uses', JSON.stringify([...h.uses].filter(Boolean).sort())],
     ];
+    fields.push(['needsEnv', JSON.stringify(e.takeNeededEnv())]);
     return record(fields, '  ');
   };
 
-  const oauth = (o: CheckedOAuth) =>
-    record(
-      [
-        ['name', jsString(o.name)],
-        ['url', valueFn(o.url, 'url')],
-        ['method', jsString(o.method)],
-        ['content', jsString(o.content)],
-        ['headers', headersFn(o.headers)],
-        ['data', o.data ? fn(e.value(o.data, 'typed')) : '() => ({})'],
-        ['returns', record(Object.entries(o.returns).map(([k, v]) => [k, jsString(v)]), '    ')],
-      ],
-      '  ',
-    );
+  const oauth = (o: CheckedOAuth) => {
+    e.takeNeededEnv();
+    const fields: Array<[string, string]> = [
+      ['name', jsString(o.name)],
+      ['url', valueFn(o.url, 'url')],
+      ['method', jsString(o.method)],
+      ['content', jsString(o.content)],
+      ['headers', headersFn(o.headers)],
+      ['data', o.data ? fn(e.value(o.data, 'typed')) : '() => ({})'],
+      ['returns', record(Object.entries(o.returns).map(([k, v]) => [k, jsString(v)]), '    ')],
+    ];
+    fields.push(['needsEnv', JSON.stringify(e.takeNeededEnv())]);
+    return record(fields, '  ');
+  };
 
   const hooksText = list(model.hooks.map(hook), '');
   const oauthText = record(model.oauth.map((o) => [o.name, oauth(o)]), '');
-  const octoprint = `{ url: ${model.octoprint.url ? valueFn(model.octoprint.url, 'url') : 'null'}, apikey: ${model.octoprint.apikey ? valueFn(model.octoprint.apikey, 'text') : 'null'} }`;
+  e.takeNeededEnv();
+  const octoprintUrl = model.octoprint.url ? valueFn(model.octoprint.url, 'url') : 'null';
+  const urlEnv = e.takeNeededEnv();
+  const octoprintKey = model.octoprint.apikey ? valueFn(model.octoprint.apikey, 'text') : 'null';
+  const apikeyEnv = e.takeNeededEnv();
+  const octoprint = `{ url: ${octoprintUrl}, apikey: ${octoprintKey}, needsEnv: { url: ${JSON.stringify(urlEnv)}, apikey: ${JSON.stringify(apikeyEnv)} } }`;
 
   const used = [...e.helpers].sort();
   const helperText = used.map((name) => `const ${name} = ${helperSource(name)};`).join('\n');

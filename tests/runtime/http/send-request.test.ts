@@ -7,6 +7,7 @@ import { deserializeRequest, prepareRequest, serializeRequest, type PreparedRequ
 import { excerpt, isTransient, sendRequest } from '../../../runtime/http/send-request.js';
 import { startReceiver } from '../../support/receiver.js';
 import { rejection } from '../../support/rejection.js';
+import { decodeRfc2047 } from '../../support/rfc2047.js';
 
 function post(url: string, data: Record<string, unknown> | null = { a: 1 }): PreparedRequest {
   return prepareRequest({ method: 'POST', content: 'json', url, headers: {}, data });
@@ -209,10 +210,23 @@ test('invalid URLs → OHK_ERR_URL with a message that says what a URL needs', a
   assert.not.ok(isTransient(ftp));
 });
 
-test('a header value with a line break → OHK_ERR_HEADER, nothing sent', async () => {
+test('a rendered header value with a line break is sent encoded: one header, nothing injected', async () => {
   const rx = await startReceiver();
   try {
     const req = prepareRequest({ method: 'POST', content: 'json', url: rx.url, headers: { 'X-A': 'ok\r\nX-Injected: 1' }, data: {} });
+    await sendRequest(req);
+    const got = rx.requests[0];
+    assert.is(got.headers['x-injected'], undefined);
+    assert.is(decodeRfc2047(String(got.headers['x-a'])), 'ok\r\nX-Injected: 1');
+  } finally {
+    await rx.close();
+  }
+});
+
+test('a request built with a raw line break in a header (not through prepareRequest) → OHK_ERR_HEADER, nothing sent', async () => {
+  const rx = await startReceiver();
+  try {
+    const req: PreparedRequest = { ...post(rx.url), headers: { 'X-A': 'ok\r\nX-Injected: 1' } };
     const err = await rejection(sendRequest(req));
     assert.is(err.code, 'OHK_ERR_HEADER');
     assert.is(rx.requests.length, 0);

@@ -86,7 +86,7 @@ test('a timeout and a non-JSON answer are coded too', async () => {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
     const html = await failure(passiveLogin({ baseUrl: base, apiKey: 'k' }));
-    assert.is(html.code, 'OHK_ERR_OCTOPRINT_PROTOCOL');
+    assert.is(html.code, 'OHK_ERR_NOT_OCTOPRINT', 'a proxy page answering the login is not OctoPrint');
     const slow = await failure(passiveLogin({ baseUrl: `${base}/slow`, apiKey: 'k', timeoutMs: 100 }));
     assert.is(slow.code, 'OHK_ERR_OCTOPRINT_UNREACHABLE');
     assert.match(slow.message, /no answer within 100 ms/);
