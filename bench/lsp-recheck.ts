@@ -72,7 +72,7 @@ const recheck = time(() => {
   version++;
   const doc = TextDocument.create(uri, 'octohook', version, version % 2 ? text : text.replace('Prusa MK3S', 'Prusa MK4S'));
   const a = state.analyze(doc);
-  diagnosticCount = a.result.diagnostics.map(toLspDiagnostic).length;
+  diagnosticCount = a.result.diagnostics.map((d) => toLspDiagnostic(d, uri)).length;
 });
 
 // Over the wire: the server's own process, didChange with a full text, until its diagnostics arrive.

@@ -1,6 +1,6 @@
 // The orchestrator: parse, check, emit. Checks run only on a file that parsed cleanly
 // enough to mean something; emit only on a file without errors.
-import { sortDiagnostics, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { sortDiagnostics, hasErrors, type Diagnostic } from '../language/diagnostic.js';
 import { parse } from './phases/1-parse/index.js';
 import { check } from './phases/2-check/index.js';
 import type { CheckedFile } from './phases/2-check/checked-model.js';

@@ -3,19 +3,7 @@
 // Settings blocks and JSON5-like objects share one node (ObjectNode): the grammar does
 // not know which keys a block allows, the checker does. That keeps the parser small and
 // its recovery uniform.
-
-/** 1-based line and column, 0-based UTF-16 offset into the source. */
-export interface Position {
-  line: number;
-  column: number;
-  offset: number;
-}
-
-/** `end` is exclusive: the position just after the last character. */
-export interface Range {
-  start: Position;
-  end: Position;
-}
+import type { Range } from '../language/range.js';
 
 export interface NodeBase {
   range: Range;

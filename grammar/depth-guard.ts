@@ -6,6 +6,7 @@ import type { IToken } from 'chevrotain';
 import type { ParseContext } from './parse-context.js';
 import { closers, openers, tokenEnd } from './tokens.js';
 import { startsItemAnywhere } from './top-level.js';
+import { diag } from '../language/diagnostic.js';
 
 export const maxDepth = 64;
 
@@ -22,7 +23,7 @@ export function limitDepth(tokens: IToken[], ctx: ParseContext): IToken[] {
     if (startsItemAnywhere(tokens, i)) depth = 0;
     if (openers.has(t.tokenType)) {
       if (depth >= maxDepth) {
-        ctx.report('tooDeep', t.startOffset, tokenEnd(t), maxDepth);
+        ctx.report(diag.tooDeep(ctx.range(t.startOffset, tokenEnd(t)), { max: maxDepth }));
         out ??= tokens.slice(0, i);
         t.payload = { truncated: true } satisfies Truncated;
         out.push(t);

@@ -8,10 +8,11 @@
 // an inserted token, whose offsets are NaN) gets an empty range at the end of the previous
 // token, where the missing text belongs, as Langium does.
 import { EOF, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
-import type { DiagnosticId } from '../compiler/diagnostics/catalogue.js';
+import type { DiagnosticId } from '../language/catalogue.js';
 import type { ParserNote } from './parser.js';
 import type { ParseContext } from './parse-context.js';
 import { closers, Name, NumberLit, StringLit, tokenEnd } from './tokens.js';
+import { diag } from '../language/diagnostic.js';
 
 interface ErrorInfo {
   id: Extract<DiagnosticId, 'expectedToken' | 'expectedTopLevel' | 'expectedValue'>;
@@ -94,18 +95,19 @@ export function reportSyntaxErrors(errors: readonly IRecognitionException[], not
     if (info.id === 'expectedTopLevel' && others > 1 && closers.has(tok.tokenType)) continue;
     const found = isRealToken(tok) ? describeToken(tok) : describeToken(item.next);
     const [start, end] = isRealToken(tok) ? [tok.startOffset, tokenEnd(tok)] : after((e as { previousToken?: IToken }).previousToken);
-    if (info.id === 'expectedToken') ctx.report('expectedToken', start, end, info.expected ?? 'something else', found);
-    else ctx.report(info.id, start, end, found);
+    if (info.id === 'expectedToken') ctx.report(diag.expectedToken(ctx.range(start, end), { expected: info.expected ?? 'something else', found }));
+    else if (info.id === 'expectedTopLevel') ctx.report(diag.expectedTopLevel(ctx.range(start, end), { found }));
+    else ctx.report(diag.expectedValue(ctx.range(start, end), { found }));
   }
   for (const m of notes) {
     if (m.kind === 'unexpected') {
-      ctx.report('expectedToken', m.found.startOffset, tokenEnd(m.found), m.expected ?? 'something else', describeToken(m.found));
+      ctx.report(diag.expectedToken(ctx.range(m.found.startOffset, tokenEnd(m.found)), { expected: m.expected ?? 'something else', found: describeToken(m.found) }));
       continue;
     }
     const real = isRealToken(m.found);
     const sameLine = real && m.found.startLine === m.after.endLine;
     const found = !real ? describeToken(item.next) : sameLine ? describeToken(m.found) : 'end of line';
     const [start, end] = sameLine ? [m.found.startOffset, tokenEnd(m.found)] : after(m.after);
-    ctx.report('expectedValue', start, end, found);
+    ctx.report(diag.expectedValue(ctx.range(start, end), { found }));
   }
 }

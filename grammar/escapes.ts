@@ -2,7 +2,7 @@
 // minus its "any other character stands for itself" rule: an unknown escape is reported
 // (OH1005), because `\d` or `\@` is almost always a mistake. Decoding still yields the
 // character, so the rest of the string reads as the user most likely meant.
-import { codePointAt, isHexDigit, unitLength } from './char-classes.js';
+import { codePointAt, isHexDigit, unitLength } from '../language/char-classes.js';
 
 export interface Escape {
   /** The decoded text ('' for a line continuation). */

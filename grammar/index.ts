@@ -6,8 +6,9 @@
 // (top-level.ts) → parse each item with the one chevrotain parser (parser.ts) → build the
 // AST (build-ast.ts). Diagnostics are sorted by position and capped at 100 (then OH1099).
 import type { IToken } from 'chevrotain';
-import { diagnostic, sortDiagnostics, type Diagnostic } from '../compiler/diagnostics/diagnostic.js';
-import type { OhkFile, Range, TopLevel } from './ast.js';
+import { diag, sortDiagnostics, type Diagnostic } from '../language/diagnostic.js';
+import type { OhkFile, TopLevel } from './ast.js';
+import type { Range } from '../language/range.js';
 import { buildItem } from './build-ast.js';
 import { limitDepth } from './depth-guard.js';
 import { describeToken, reportSyntaxErrors } from './error-messages.js';
@@ -42,7 +43,7 @@ export function parseOhk(source: string): ParseResult {
     parseItems(tokens, ctx, items);
   } catch (e) {
     const why = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    ctx.diagnostics.push(diagnostic('internalError', ctx.range(0, 0), why.slice(0, 200)));
+    ctx.diagnostics.push(diag.internalError(ctx.range(0, 0), { reason: why.slice(0, 200) }));
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
@@ -65,7 +66,7 @@ function parseItems(tokens: IToken[], ctx: ParseContext, items: TopLevel[]): voi
     const rule = ruleFor(first);
     const before = ctx.diagnostics.length;
     if (rule === undefined) {
-      ctx.report('expectedTopLevel', first.startOffset, tokenEnd(first), describeToken(first));
+      ctx.report(diag.expectedTopLevel(ctx.range(first.startOffset, tokenEnd(first)), { found: describeToken(first) }));
       parseErrors++;
       continue;
     }
@@ -83,6 +84,6 @@ function cap(diagnostics: Diagnostic[]): Diagnostic[] {
   const sorted = sortDiagnostics(diagnostics);
   if (sorted.length <= maxSyntaxErrors) return sorted;
   const kept = sorted.slice(0, maxSyntaxErrors);
-  kept.push(diagnostic('tooManyErrors', sorted[maxSyntaxErrors].range, maxSyntaxErrors));
+  kept.push(diag.tooManyErrors(sorted[maxSyntaxErrors].range, { max: maxSyntaxErrors }));
   return kept;
 }

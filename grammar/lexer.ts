@@ -4,8 +4,9 @@
 // the tokens it produces are ordinary chevrotain tokens, so the parser does not care.
 // Literal tokens carry their finished AST node as `payload`.
 import type { IToken, TokenType } from 'chevrotain';
-import type { NumberNode, Range } from './ast.js';
-import { codePointAt, isDigit, isIdentPart, isIdentStart, isWhitespace, showChar, unitLength } from './char-classes.js';
+import type { NumberNode } from './ast.js';
+import type { Range } from '../language/range.js';
+import { codePointAt, isDigit, isIdentPart, isIdentStart, isWhitespace, showChar, unitLength } from '../language/char-classes.js';
 import { classifyNumeric, readSpacedSize, scanNumericRun } from './number-literal.js';
 import { paramKind, readParam, sourceText } from './param-syntax.js';
 import type { ParseContext } from './parse-context.js';
@@ -14,6 +15,7 @@ import {
   Colon, Comma, DurationLit, Ident, keywords, LBracket, LCurly, NumberLit, ParamTok, Percent,
   RBracket, RCurly, Semicolon, SizeLit, StringLit,
 } from './tokens.js';
+import { diag } from '../language/diagnostic.js';
 
 export interface LexResult {
   tokens: IToken[];
@@ -132,7 +134,7 @@ class Lexer {
     const first = codePointAt(this.text, i);
     let j = i + unitLength(first);
     while (j < this.n && !isWhitespace(this.text.charCodeAt(j)) && !this.startsToken(j)) j += unitLength(codePointAt(this.text, j));
-    this.ctx.report('unexpectedCharacter', i, j, showChar(first));
+    this.ctx.report(diag.unexpectedCharacter(this.ctx.range(i, j), { char: showChar(first) }));
     return j;
   }
 
@@ -145,7 +147,7 @@ class Lexer {
     } else {
       const close = t.indexOf('*/', i + 2);
       if (close < 0) {
-        this.ctx.report('unterminatedComment', i, i + 2);
+        this.ctx.report(diag.unterminatedComment(this.ctx.range(i, i + 2)));
         end = this.n;
       } else {
         end = close + 2;
@@ -203,7 +205,7 @@ class Lexer {
         this.push(SizeLit, i, runEnd, { kind: 'Size', width: k.width, height: k.height, range });
         break;
       default: {
-        this.ctx.report('invalidNumber', i, runEnd, raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
+        this.ctx.report(diag.invalidNumber(this.ctx.range(i, runEnd), { text: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw }));
         const node: NumberNode = { kind: 'Number', value: 0, raw, range, recovered: true };
         this.push(NumberLit, i, runEnd, node);
       }

@@ -3,7 +3,7 @@
 // The lexer takes the whole run of letters, digits and dots after a digit, so `10sec` is one
 // bad literal (OH1006) rather than a number followed by a stray key. Parsing is by hand:
 // a backtracking regular expression over a megabyte of digits would be quadratic.
-import { isAsciiLetter, isDigit, isHexDigit, isIdentPart, codePointAt } from './char-classes.js';
+import { isAsciiLetter, isDigit, isHexDigit, isIdentPart, codePointAt } from '../language/char-classes.js';
 
 export type Numeric =
   | { kind: 'number'; value: number }

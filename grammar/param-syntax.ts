@@ -7,10 +7,11 @@
 // when a name character follows, so `"@job.file.name."` stops before the dot and
 // `"@progress.completion%"` before the '%'. Segments after a dot may be all digits (`@extra.logs.0`).
 import type { FilterCall, ParamNode, PathSegment, StringNode, TextPart, Value } from './ast.js';
-import { codePointAt, isDigit, isParamPart, isParamStart, showChar, unitLength } from './char-classes.js';
+import { codePointAt, isDigit, isParamPart, isParamStart, showChar, unitLength } from '../language/char-classes.js';
 import { readEscape } from './escapes.js';
 import { classifyNumeric, scanNumericRun } from './number-literal.js';
 import type { ParseContext } from './parse-context.js';
+import { diag } from '../language/diagnostic.js';
 
 export interface ParamSource {
   /** The characters to read. */
@@ -45,7 +46,7 @@ export function readParam(src: ParamSource, at: number, limit: number, ctx: Pars
   const kind = paramKind(src.text, at, limit);
   if (kind === 'braced') return new BracedReader(src, at, limit, ctx).read();
   if (kind === 'none') {
-    ctx.report('emptyParam', src.start(at), src.end(at));
+    ctx.report(diag.emptyParam(ctx.range(src.start(at), src.end(at))));
     return { param: undefined, next: at + 1 };
   }
   const segments: PathSegment[] = [];
@@ -113,7 +114,7 @@ class BracedReader {
     if (close < 0) {
       // One error per parameter: an unclosed '@{' hides whatever else is wrong inside it.
       this.failed = true;
-      ctx.report('unterminatedParam', src.start(at), src.end(at + 1));
+      ctx.report(diag.unterminatedParam(ctx.range(src.start(at), src.end(at + 1))));
     }
   }
 
@@ -135,7 +136,8 @@ class BracedReader {
     if (this.failed) return;
     this.failed = true;
     const a = Math.min(from, this.t.length);
-    this.ctx.report(id, this.src.start(a), to > a ? this.src.end(to - 1) : this.src.end(a), what);
+    const range = this.ctx.range(this.src.start(a), to > a ? this.src.end(to - 1) : this.src.end(a));
+    this.ctx.report(id === 'invalidParam' ? diag.invalidParam(range, { problem: what }) : diag.invalidFilterArgument(range, { found: what }));
   }
 
   private skipBlanks(i: number): number {
@@ -253,7 +255,7 @@ class BracedReader {
       if (t.charCodeAt(j) === 92) {
         const esc = readEscape(t, j, this.end);
         if (esc.invalid) {
-          this.ctx.report('invalidEscape', this.src.start(j), this.src.end(j + esc.length - 1), t.slice(j, j + esc.length));
+          this.ctx.report(diag.invalidEscape(this.ctx.range(this.src.start(j), this.src.end(j + esc.length - 1)), { escape: t.slice(j, j + esc.length) }));
         }
         value += esc.text;
         j += esc.length;

@@ -1,9 +1,8 @@
 // What every stage of one parse shares: the line index (offsets → positions) and the list
-// the diagnostics go to. Diagnostics are built only with `diagnostic()` from the catalogue.
-import { diagnostic, type Diagnostic } from '../compiler/diagnostics/diagnostic.js';
-import type { DiagnosticId } from '../compiler/diagnostics/catalogue.js';
-import type { Range } from './ast.js';
-import { LineIndex } from './line-index.js';
+// the diagnostics go to. Diagnostics are built only with `diag` from the catalogue.
+import type { Diagnostic } from '../language/diagnostic.js';
+import type { Range } from '../language/range.js';
+import { LineIndex } from '../language/line-index.js';
 
 export class ParseContext {
   readonly lines: LineIndex;
@@ -22,9 +21,8 @@ export class ParseContext {
     return this.lines.range(start, end);
   }
 
-  /** Reports `id` over the source offsets [start, end). */
-  report(id: DiagnosticId, start: number, end: number, ...args: Array<string | number>): void {
+  report(d: Diagnostic): void {
     if (this.diagnostics.length >= this.reportLimit) return;
-    this.diagnostics.push(diagnostic(id, this.lines.range(start, end), ...args));
+    this.diagnostics.push(d);
   }
 }

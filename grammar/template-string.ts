@@ -7,10 +7,11 @@
 // literal (`me@example.com`); `@name` starts a parameter; an '@' followed by anything else
 // is reported (OH1021) and kept as text. An empty string has no parts.
 import type { StringNode, TemplatePart, TextPart } from './ast.js';
-import { codePointBefore, isLetterOrDigit } from './char-classes.js';
+import { codePointBefore, isLetterOrDigit } from '../language/char-classes.js';
 import { readEscape } from './escapes.js';
 import { paramKind, readParam, type ParamSource } from './param-syntax.js';
 import type { ParseContext } from './parse-context.js';
+import { diag } from '../language/diagnostic.js';
 
 class DecodedText implements ParamSource {
   text = '';
@@ -46,7 +47,7 @@ export function readString(text: string, at: number, ctx: ParseContext): { node:
         break;
       }
       const esc = readEscape(text, i, n);
-      if (esc.invalid) ctx.report('invalidEscape', i, i + esc.length, text.slice(i, i + esc.length));
+      if (esc.invalid) ctx.report(diag.invalidEscape(ctx.range(i, i + esc.length), { escape: text.slice(i, i + esc.length) }));
       for (let k = 0; k < esc.text.length; k++) {
         d.starts.push(i);
         d.ends.push(i + esc.length);
@@ -68,7 +69,7 @@ export function readString(text: string, at: number, ctx: ParseContext): { node:
   }
   const contentEnd = i;
   const end = terminated ? i + 1 : i;
-  if (!terminated) ctx.report('unterminatedString', at, end);
+  if (!terminated) ctx.report(diag.unterminatedString(ctx.range(at, end)));
   d.text = chunks;
   d.starts.push(contentEnd);
   d.ends.push(contentEnd);

@@ -3,6 +3,7 @@
 // reads "Expected '}'" and never names a class. Keywords belong to the Name category: they
 // stay usable as keys, words and names (`oauth token`, `{ messages: … }`).
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { topLevelKeywords as topLevelKeywordWords, type Keyword } from '../language/keywords.js';
 
 function token(name: string, label: string, categories?: TokenType[]): TokenType {
   // (chevrotain reads a present-but-undefined `categories` as a list.)
@@ -45,23 +46,25 @@ export const SizeLit = token('SizeLit', 'a size');
 /** Payload: the ParamNode, or undefined when the parameter was unreadable (already reported). */
 export const ParamTok = token('ParamTok', 'a parameter');
 
-export const keywords: ReadonlyMap<string, TokenType> = new Map([
-  ['device', Device],
-  ['secret', Secret],
-  ['octoprint', Octoprint],
-  ['webcam', Webcam],
-  ['messages', Messages],
-  ['oauth', OAuth],
-  ['hook', Hook],
-  ['on', On],
-  ['every', Every],
-  ['true', True],
-  ['false', False],
-  ['null', Null],
-]);
+const keywordTokens: Readonly<Record<Keyword, TokenType>> = {
+  device: Device,
+  secret: Secret,
+  octoprint: Octoprint,
+  webcam: Webcam,
+  messages: Messages,
+  oauth: OAuth,
+  hook: Hook,
+  on: On,
+  every: Every,
+  true: True,
+  false: False,
+  null: Null,
+};
+
+export const keywords: ReadonlyMap<string, TokenType> = new Map(Object.entries(keywordTokens));
 
 /** The keywords that start a top-level declaration. */
-export const topLevelKeywords: ReadonlySet<TokenType> = new Set([Device, Secret, Octoprint, Webcam, Messages, OAuth, Hook]);
+export const topLevelKeywords: ReadonlySet<TokenType> = new Set(topLevelKeywordWords.map((k) => keywordTokens[k]));
 
 export const allTokens: TokenType[] = [
   Name, Ident,

@@ -28,7 +28,16 @@ export interface RenderContext {
 export type Render<T> = (ctx: RenderContext) => T;
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type ContentKind = 'json' | 'form' | 'multipart';
+/** How a hook's body is encoded. The checker accepts these words after `content`, the runtime encodes them. */
+export const contentKinds = ['json', 'form', 'multipart'] as const;
+export type ContentKind = (typeof contentKinds)[number];
+
+/**
+ * A header name a module may carry: an HTTP token (RFC 9110). The checker refuses other names,
+ * the importer drops them, and the runtime refuses them again for modules built elsewhere. It sits
+ * in the contract because the runtime imports nothing but the contract and the schema types.
+ */
+export const headerNameToken = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 export interface TriggerSpec {
   /** `PrintDone`, `UserActionNeeded`, `Progress`, or any OctoPrint wire name. */

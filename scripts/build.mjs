@@ -12,7 +12,7 @@ import { generateSchemaTables } from './gen-schema-tables.mjs';
 import { generateEmittedSource } from './gen-emitted-source.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const allDirs = ['grammar', 'compiler', 'runtime', 'schema', 'generated', 'simulator', 'tests', 'bench', 'scripts'];
+const allDirs = ['language', 'grammar', 'compiler', 'runtime', 'schema', 'generated', 'simulator', 'tests', 'bench', 'scripts'];
 // OCTOHOOK_OUT and OCTOHOOK_DIRS let several people build parts of the tree side by side
 // (say, OCTOHOOK_OUT=dist-grammar OCTOHOOK_DIRS=grammar,compiler,tests/grammar).
 const outDir = join(root, process.env.OCTOHOOK_OUT || 'dist');

@@ -3,7 +3,7 @@
 // writes the runtime and the hooks as one file instead (./write-bundle.ts).
 import { basename, dirname, join } from 'node:path';
 import { compile } from '../compile.js';
-import { hasErrors } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../../language/diagnostic.js';
 import { formatSummary, formatText } from '../diagnostics/format-text.js';
 import { args, guarded, readSource, UsageError, useColor, writeOutput, type Io } from './io.js';
 import { defaultBundleOutput, writeBundle } from './write-bundle.js';

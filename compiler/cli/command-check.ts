@@ -1,7 +1,7 @@
 // `octohookc check FILE [--format text|json|sarif]`
 import { basename } from 'node:path';
 import { compile } from '../compile.js';
-import { hasErrors } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../../language/diagnostic.js';
 import { formatJson } from '../diagnostics/format-json.js';
 import { formatSarif } from '../diagnostics/format-sarif.js';
 import { formatSummary, formatText } from '../diagnostics/format-text.js';

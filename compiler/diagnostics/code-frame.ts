@@ -1,6 +1,6 @@
 // A code frame: the source line(s) of a range with `~~~` under the span, as in the CLI
 // contract. Tabs are kept so the underline lines up in a terminal.
-import type { Range } from '../../grammar/ast.js';
+import type { Range } from '../../language/range.js';
 
 export function splitLines(source: string): string[] {
   return source.split(/\r\n|\r|\n/);

@@ -2,7 +2,7 @@
 // diagnostic, then the whole source with `~~~` under each span and the message after it.
 // Readable in review, and it shows the span, not just the position.
 import { splitLines } from './code-frame.js';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../../language/diagnostic.js';
 
 export function formatBaseline(file: string, source: string, diagnostics: readonly Diagnostic[]): string {
   const out: string[] = [];

@@ -1,5 +1,5 @@
 // The CLI contract's JSON form: 1-based lines and columns, end exclusive.
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../../language/diagnostic.js';
 
 export interface JsonDiagnostic {
   file: string;

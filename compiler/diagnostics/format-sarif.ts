@@ -7,8 +7,9 @@
 // to the language reference are file URLs into the installed package (compiler/diagnostics/
 // docs-url.ts), which mean nothing elsewhere; the help text names the reference's section.
 import { relative, resolve, sep } from 'node:path';
-import { catalogue } from './catalogue.js';
-import type { Diagnostic } from './diagnostic.js';
+import { catalogue } from '../../language/catalogue.js';
+import type { Diagnostic } from '../../language/diagnostic.js';
+import type { Range } from '../../language/range.js';
 
 const level = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -17,6 +18,10 @@ export const SRCROOT = '%SRCROOT%';
 /** `file` as a relative URI reference from `baseDir` (forward slashes, each segment percent-encoded). */
 export function sarifArtifactUri(file: string, baseDir: string): string {
   return relative(baseDir, resolve(baseDir, file)).split(sep).map(encodeURIComponent).join('/');
+}
+
+function region(r: Range) {
+  return { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column };
 }
 
 /** `baseDir`: the folder %SRCROOT% stands for (where `octohookc check` ran). */
@@ -35,19 +40,10 @@ export function formatSarif(file: string, diagnostics: readonly Diagnostic[], ve
     ruleIndex: codes.indexOf(d.code),
     level: level[d.severity],
     message: { text: d.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation,
-          region: {
-            startLine: d.range.start.line,
-            startColumn: d.range.start.column,
-            endLine: d.range.end.line,
-            endColumn: d.range.end.column,
-          },
-        },
-      },
-    ],
+    locations: [{ physicalLocation: { artifactLocation, region: region(d.range) } }],
+    ...(d.related?.length
+      ? { relatedLocations: d.related.map((r, id) => ({ id, physicalLocation: { artifactLocation, region: region(r.range) }, message: { text: r.message } })) }
+      : {}),
   }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -1,6 +1,6 @@
 // `file:line:col: severity CODE: message` and a code frame, one block per diagnostic.
 import { codeFrame, splitLines } from './code-frame.js';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../../language/diagnostic.js';
 
 export function formatText(file: string, source: string, diagnostics: readonly Diagnostic[], color = false): string {
   const lines = splitLines(source);

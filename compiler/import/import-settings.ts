@@ -3,7 +3,7 @@
 // (`device`, `secret`), lists the environment variables to set, and finally checks its own
 // output with the compiler: a problem left there is reported at the top of the file.
 import { compile } from '../compile.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../language/diagnostic.js';
 import { env, text, type OhkFile, type OhkHook } from './ohk-model.js';
 import { pluginSettingsFrom } from './plugin-hook.js';
 import { readPluginSettings } from './read-settings.js';

@@ -3,7 +3,7 @@
 // rewritten (params-rewrite.ts), secrets moved to `@env` (secrets.ts), and a note wherever
 // the plugin did something this file cannot or should not copy.
 import { isTrigger } from '../phases/2-check/check-triggers.js';
-import { topicFor } from '../triggers/plugin-triggers.js';
+import { topicFor } from '../../language/plugin-triggers.js';
 import { mayBe, mustBe } from '../schema/type-utils.js';
 import { schemaTables } from '../schema/tables.js';
 import { hookNameFor } from './hook-names.js';
@@ -14,6 +14,8 @@ import { pluginDefaultMessages, pluginEvents, type PluginHook } from './plugin-h
 import { authScheme, envName, findUrlSecrets, isSecretKey, type EnvRegistry } from './secrets.js';
 import { httpMethods } from '../phases/2-check/setting-values.js';
 import { isObject } from '../../runtime/is-object.js';
+import { headerNameToken } from '../../runtime/compiled-module.js';
+import { placeholderUrl } from '../../language/defaults.js';
 
 /** The URL with its secrets blanked out, for naming the hook after what is left. */
 function withoutSecrets(url: string): string {
@@ -39,8 +41,6 @@ export interface TranslatedHook {
 }
 
 const methods: readonly string[] = httpMethods;
-const headerToken = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const PLACEHOLDER_URL = 'https://example.invalid/set-the-url';
 
 /** Python's int() on the stored interval string, or null where it raised. */
 export function pythonInt(s: string): number | null {
@@ -100,7 +100,7 @@ function translateUrl(h: PluginHook, w: HookWork, ctx: ParamContext, state: Impo
   const raw = h.url.trim();
   if (raw === '') {
     w.disable('the plugin had no URL for this hook, so every event failed ("Invalid URL \'\': No scheme supplied"); set the URL, then remove \'enabled false\'');
-    return text(PLACEHOLDER_URL);
+    return text(placeholderUrl);
   }
   let prefix = '';
   let rest = raw;
@@ -129,7 +129,7 @@ function translateUrl(h: PluginHook, w: HookWork, ctx: ParamContext, state: Impo
   const problem = urlProblem(parts);
   if (problem) {
     w.disable(`the plugin's URL ${JSON.stringify(shownUrl(parts))} cannot work (${problem}); the plugin failed on it too. Set the URL, then remove 'enabled false'`);
-    return text(PLACEHOLDER_URL);
+    return text(placeholderUrl);
   }
   return { kind: 'template', parts };
 }
@@ -148,7 +148,7 @@ function translateHeaders(h: PluginHook, w: HookWork, ctx: ParamContext, state: 
   }
   const out: OhkEntry[] = [];
   for (const [name, value] of Object.entries(parsed.value)) {
-    if (!headerToken.test(name)) {
+    if (!headerNameToken.test(name)) {
       w.notes.push(`header ${JSON.stringify(name)} is not a valid header name (the plugin's request failed on it); left out`);
       continue;
     }
@@ -275,7 +275,7 @@ function translateOAuth(h: PluginHook, w: HookWork, state: ImportState): string 
   const key = oauthKey(h);
   const known = state.oauth.get(key);
   if (known) {
-    if (known.url.kind === 'template' && known.url.parts.length === 1 && known.url.parts[0].kind === 'text' && known.url.parts[0].text === PLACEHOLDER_URL) {
+    if (known.url.kind === 'template' && known.url.parts.length === 1 && known.url.parts[0].kind === 'text' && known.url.parts[0].text === placeholderUrl) {
       w.disable("the plugin had no OAuth URL for this hook, so its token request failed and the hook was skipped on every event; set the oauth block's URL, then remove 'enabled false'");
     }
     return known.name;
@@ -283,7 +283,7 @@ function translateOAuth(h: PluginHook, w: HookWork, state: ImportState): string 
   const name = `${w.name}_token`;
   const o = h.oauth;
   const comments: string[] = [];
-  const block: OhkOAuth = { name, comments, url: text(PLACEHOLDER_URL), method: 'POST', content: null, headers: [], data: null };
+  const block: OhkOAuth = { name, comments, url: text(placeholderUrl), method: 'POST', content: null, headers: [], data: null };
   state.oauth.set(key, block);
 
   const url = o.url.trim();
@@ -311,7 +311,7 @@ function translateOAuth(h: PluginHook, w: HookWork, state: ImportState): string 
   }
   if (headers.ok && isObject(headers.value)) {
     for (const [hn, hv] of Object.entries(headers.value)) {
-      if (!headerToken.test(hn) || hv === null || typeof hv === 'object') continue;
+      if (!headerNameToken.test(hn) || hv === null || typeof hv === 'object') continue;
       const value = String(hv);
       if (hn.toLowerCase() === 'content-type' && !isGet && (!value.toLowerCase().includes(required!) || value.trim().toLowerCase() === required)) continue;
       if (isSecretKey(hn) && value.trim() !== '') {

@@ -2,7 +2,7 @@
 // it back (grammar/README.md): `@@` for a literal `@` where a bare one would start a
 // parameter, `@{path}` where a bare `@path` would run on into the text after it or follow
 // a letter, keys bare only when they are words, and strings with JSON-style escapes.
-import { codePointAt, codePointBefore, isLetterOrDigit, isParamPart } from '../../grammar/char-classes.js';
+import { codePointAt, codePointBefore, isLetterOrDigit, isParamPart } from '../../language/char-classes.js';
 import type { OhkEntry, OhkFile, OhkHook, OhkOAuth, OhkValue, TemplatePart } from './ohk-model.js';
 
 const WIDTH = 100;

@@ -7,7 +7,7 @@ import { CompletionItemKind, type CompletionItem, type Range as LspRange } from 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { filters } from '../filters/filter-table.js';
 import { triggerNames } from '../phases/2-check/check-triggers.js';
-import { pluginTriggers } from '../triggers/plugin-triggers.js';
+import { pluginTriggers } from '../../language/plugin-triggers.js';
 import { scanCursor, type CursorContext, type Frame, type ScanToken } from './cursor-context.js';
 import type { Analysis } from './document-state.js';
 import { entryKey } from '../../grammar/entry-key.js';

@@ -5,6 +5,8 @@
 // cursor. It mirrors the parser's one recovery rule that matters here: `hook NAME on` always
 // starts a new item, whatever braces are still open before it.
 
+import { isTopLevelKeyword } from '../../language/keywords.js';
+
 export type BlockKind = 'hook' | 'oauth' | 'octoprint' | 'webcam' | 'messages' | 'other';
 
 export interface ScanToken {
@@ -64,7 +66,6 @@ export interface CursorContext {
   newlineBefore: boolean;
 }
 
-const topLevelKeywords = new Set(['device', 'secret', 'octoprint', 'webcam', 'messages', 'oauth', 'hook']);
 const blockKeywords = new Set<BlockKind>(['hook', 'oauth', 'octoprint', 'webcam', 'messages']);
 const hookHeadAhead = /^[ \t]+[A-Za-z_][\w-]*[ \t]+on\b/;
 
@@ -307,7 +308,7 @@ export function scanCursor(text: string, offset: number): CursorContext {
         // Hooks never nest: whatever is still open before `hook NAME on` ended there.
         frames.length = 0;
         statement = [];
-      } else if (frames.length === 0 && topLevelKeywords.has(word) && !inNamePosition(statement)) {
+      } else if (frames.length === 0 && isTopLevelKeyword(word) && !inNamePosition(statement)) {
         statement = [];
       }
       push(tok);

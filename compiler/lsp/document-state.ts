@@ -7,7 +7,7 @@
 // that fires later publishes without compiling again.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { compile, type CompileResult } from '../compile.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../language/diagnostic.js';
 
 /** One compiled version of a document. */
 export interface Analysis {

@@ -1,6 +1,6 @@
 // Small helpers for the Markdown that hovers and completion documentation show.
 import { MarkupKind, type MarkupContent } from 'vscode-languageserver/node';
-import { pluginTriggers } from '../triggers/plugin-triggers.js';
+import { pluginTriggers } from '../../language/plugin-triggers.js';
 import { schemaTables } from '../schema/tables.js';
 import { typeToString } from '../schema/type-utils.js';
 

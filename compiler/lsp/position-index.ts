@@ -2,19 +2,8 @@
 // down to the value, and, when the offset is on one, the parameter path segment, filter,
 // trigger, setting key or word. Hover and definition read the tree (recovered parts
 // included: they still carry ranges), so they work on the parts of a broken file that parsed.
-import type {
-  FilterCall,
-  HookDecl,
-  Identifier,
-  ObjectEntry,
-  OhkFile,
-  ParamNode,
-  Range,
-  TopLevel,
-  TriggerNode,
-  Value,
-  WordNode,
-} from '../../grammar/ast.js';
+import type { FilterCall, HookDecl, Identifier, ObjectEntry, OhkFile, ParamNode, TopLevel, TriggerNode, Value, WordNode } from '../../grammar/ast.js';
+import type { Range } from '../../language/range.js';
 import { entryKey } from '../../grammar/entry-key.js';
 
 export interface Hit {

@@ -3,6 +3,7 @@
 // Diagnostics are published once typing pauses (document-state.ts); completion, hover,
 // definition and symbols answer from the current version at once.
 import {
+  CodeActionKind,
   createConnection,
   TextDocuments,
   TextDocumentSyncKind,
@@ -12,6 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Io } from '../cli/io.js';
 import { version } from '../cli/version.js';
+import { codeActionsAt } from './code-actions.js';
 import { completionsAt } from './completion.js';
 import { definitionAt } from './definition.js';
 import { DocumentState, type Analysis } from './document-state.js';
@@ -76,7 +78,7 @@ export function startServer(streams: ServerStreams): Connection {
   const state = new DocumentState({
     debounceMs: readDebounce(process.env.OCTOHOOK_LSP_DEBOUNCE_MS) ?? defaultDebounceMs,
     publish: (a: Analysis) => {
-      void connection.sendDiagnostics({ uri: a.uri, version: a.version, diagnostics: a.result.diagnostics.map(toLspDiagnostic) });
+      void connection.sendDiagnostics({ uri: a.uri, version: a.version, diagnostics: a.result.diagnostics.map((d) => toLspDiagnostic(d, a.uri)) });
     },
     onError: (e) => logError('checking', e),
   });
@@ -104,6 +106,7 @@ export function startServer(streams: ServerStreams): Connection {
         hoverProvider: true,
         definitionProvider: true,
         documentSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'octohookc', version: version() },
     };
@@ -121,6 +124,7 @@ export function startServer(streams: ServerStreams): Connection {
   connection.onHover((params) => withDocument('hover', params.textDocument.uri, (doc, a) => hoverAt(a, doc.offsetAt(params.position))));
   connection.onDefinition((params) => withDocument('definition', params.textDocument.uri, (doc, a) => definitionAt(a, doc.offsetAt(params.position))));
   connection.onDocumentSymbol((params) => withDocument('symbols', params.textDocument.uri, (_doc, a) => documentSymbols(a.result.ast)));
+  connection.onCodeAction((params) => withDocument('code actions', params.textDocument.uri, (doc, a) => codeActionsAt(a, doc.offsetAt(params.range.start), doc.offsetAt(params.range.end))));
   connection.onShutdown(() => state.dispose());
 
   documents.listen(connection);

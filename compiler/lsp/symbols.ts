@@ -1,7 +1,8 @@
 // The outline: hooks (their triggers as detail), oauth blocks, the top-level blocks and
 // declarations, each with its settings as children.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
-import type { ObjectNode, OhkFile, Range, TopLevel } from '../../grammar/ast.js';
+import type { ObjectNode, OhkFile, TopLevel } from '../../grammar/ast.js';
+import type { Range } from '../../language/range.js';
 import { entryKey } from '../../grammar/entry-key.js';
 import { toLspRange } from './to-lsp.js';
 

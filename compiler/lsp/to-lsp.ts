@@ -7,8 +7,8 @@ import {
   type Position as LspPosition,
   type Range as LspRange,
 } from 'vscode-languageserver/node';
-import type { Position, Range } from '../../grammar/ast.js';
-import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
+import type { Position, Range } from '../../language/range.js';
+import type { Diagnostic, Severity } from '../../language/diagnostic.js';
 import { docsUrl } from '../diagnostics/docs-url.js';
 
 /** What every published diagnostic names as its producer. */
@@ -29,8 +29,9 @@ const severities: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
-  return {
+/** `uri`: the document the diagnostic is in (its related places are in the same one). */
+export function toLspDiagnostic(d: Diagnostic, uri: string): LspDiagnostic {
+  const out: LspDiagnostic = {
     range: toLspRange(d.range),
     severity: severities[d.severity],
     code: d.code,
@@ -38,4 +39,6 @@ export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
     source: diagnosticSource,
     message: d.message,
   };
+  if (d.related?.length) out.relatedInformation = d.related.map((r) => ({ location: { uri, range: toLspRange(r.range) }, message: r.message }));
+  return out;
 }

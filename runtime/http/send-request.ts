@@ -28,6 +28,7 @@ import { OctohookError, formatDuration, isOctohookError } from '../errors.js';
 import { redactText } from '../log/redact.js';
 import { asHttp, isPlainHttpAnswer } from './not-https.js';
 import type { PreparedRequest } from './prepare-request.js';
+import { headerNameToken } from '../compiled-module.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -159,12 +160,11 @@ function checkUrl(raw: string): Target {
 // Headers undici computes itself or refuses; a user value for them could only break the
 // request (a stale content-length, a second transfer-encoding).
 const MANAGED = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'expect']);
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 function outgoingHeaders(given: Record<string, string>, url: URL): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(given)) {
-    if (!TOKEN.test(name)) {
+    if (!headerNameToken.test(name)) {
       throw new OctohookError('OHK_ERR_HEADER', `header name ${JSON.stringify(name)} is not valid: use letters, digits and - only`);
     }
     if (MANAGED.has(name.toLowerCase())) continue;

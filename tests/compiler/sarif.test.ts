@@ -49,6 +49,22 @@ for (const [how, file] of [
   });
 }
 
+t('a duplicate points back at the first with a related location', async () => {
+  const twice = join(dir, 'twice.ohk');
+  writeFileSync(twice, 'hook h on PrintDone {\n  url "https://example.com/a"\n}\n\nhook h on PrintFailed {\n  url "https://example.com/b"\n}\n');
+  const { code, out, err } = await check('twice.ohk');
+  assert.is(code, 1, err);
+  const result = JSON.parse(out).runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'OH3001');
+  assert.is(result.locations[0].physicalLocation.region.startLine, 5);
+  assert.equal(result.relatedLocations, [
+    {
+      id: 0,
+      physicalLocation: { artifactLocation: { uri: 'twice.ohk', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 6, endLine: 1, endColumn: 7 } },
+      message: { text: "Hook 'h' is first defined here." },
+    },
+  ]);
+});
+
 t('paths: relative from the base, forward slashes, segments encoded; outside the base with ..', () => {
   assert.is(sarifArtifactUri('/repo/a/b #1.ohk', '/repo'), 'a/b%20%231.ohk');
   assert.is(sarifArtifactUri('./hooks.ohk', '/repo'), 'hooks.ohk');

@@ -4,8 +4,8 @@ import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { compile } from '../../compiler/compile.js';
 import { suggestWithSynonyms, synonymKey } from '../../compiler/schema/did-you-mean.js';
-import { triggerSynonyms } from '../../compiler/triggers/trigger-synonyms.js';
-import { settingSynonyms } from '../../compiler/phases/2-check/setting-synonyms.js';
+import { triggerSynonyms } from '../../language/trigger-synonyms.js';
+import { settingSynonyms } from '../../language/setting-synonyms.js';
 import { hookSettings } from '../../compiler/phases/2-check/check-hook.js';
 import { isTrigger, triggerNames } from '../../compiler/phases/2-check/check-triggers.js';
 

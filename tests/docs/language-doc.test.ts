@@ -12,11 +12,11 @@ import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '../../compiler/compile.js';
-import { catalogue, type DiagnosticId } from '../../compiler/diagnostics/catalogue.js';
-import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
+import { catalogue, type DiagnosticId } from '../../language/catalogue.js';
+import type { Diagnostic } from '../../language/diagnostic.js';
 import { filters } from '../../compiler/filters/filter-table.js';
 import { schemaTables } from '../../compiler/schema/tables.js';
-import { pluginTriggers } from '../../compiler/triggers/plugin-triggers.js';
+import { pluginTriggers } from '../../language/plugin-triggers.js';
 import { parser } from '../../grammar/parser.js';
 import { projectRoot } from '../support/project-root.js';
 

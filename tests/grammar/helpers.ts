@@ -1,7 +1,8 @@
 // Small helpers for the grammar suites.
 import { parseOhk } from '../../grammar/index.js';
-import type { HookDecl, ObjectEntry, ObjectNode, OhkFile, Range, Value } from '../../grammar/index.js';
-import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
+import type { HookDecl, ObjectEntry, ObjectNode, OhkFile, Value } from '../../grammar/index.js';
+import type { Range } from '../../language/range.js';
+import type { Diagnostic } from '../../language/diagnostic.js';
 
 export { parseOhk };
 

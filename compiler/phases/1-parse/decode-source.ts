@@ -1,7 +1,7 @@
 // Files arrive as bytes. Invalid UTF-8 is reported at the first bad byte (by line and
 // column of the text before it) instead of being silently replaced, so a user sees where
 // their editor saved something odd.
-import type { Position } from '../../../grammar/ast.js';
+import type { Position } from '../../../language/range.js';
 
 export type Decoded = { ok: true; text: string } | { ok: false; byte: number; at: Position };
 

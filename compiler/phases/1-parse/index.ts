@@ -1,7 +1,7 @@
 // Phase 1: bytes or text to a syntax tree, with every lexical and syntax error reported.
 import type { OhkFile } from '../../../grammar/ast.js';
 import { parseOhk } from '../../../grammar/index.js';
-import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { diag, type Diagnostic } from '../../../language/diagnostic.js';
 import { decodeSource } from './decode-source.js';
 
 export interface ParseResult {
@@ -23,7 +23,7 @@ export function parse(input: string | Uint8Array): ParseResult {
       const empty: OhkFile = { kind: 'File', items: [], comments: [], range: { start: at, end: at } };
       const hex = '0x' + (input[decoded.byte] ?? 0).toString(16).padStart(2, '0');
       // The text with U+FFFD in place of bad bytes, only so a code frame can show the place.
-      return { source: new TextDecoder().decode(input), file: empty, diagnostics: [diagnostic('invalidEncoding', range, hex)], undecodable: true };
+      return { source: new TextDecoder().decode(input), file: empty, diagnostics: [diag.invalidEncoding(range, { byte: hex })], undecodable: true };
     }
     source = decoded.text;
   }

@@ -1,7 +1,5 @@
 // State shared by the checker's visitors: where diagnostics go, which names exist.
-import type { Range } from '../../../grammar/ast.js';
-import type { DiagnosticId } from '../../diagnostics/catalogue.js';
-import { diagnostic, withSuggestion, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../../language/diagnostic.js';
 import type { CheckedOAuth } from './checked-model.js';
 
 export class CheckContext {
@@ -11,11 +9,7 @@ export class CheckContext {
   readonly oauth = new Map<string, CheckedOAuth>();
   readonly usedOAuth = new Set<string>();
 
-  report(id: DiagnosticId, range: Range, ...args: Array<string | number>): void {
-    this.diagnostics.push(diagnostic(id, range, ...args));
-  }
-
-  reportWithSuggestion(id: DiagnosticId, range: Range, suggestion: string | undefined, ...args: Array<string | number>): void {
-    this.diagnostics.push(withSuggestion(diagnostic(id, range, ...args), suggestion));
+  report(d: Diagnostic): void {
+    this.diagnostics.push(d);
   }
 }

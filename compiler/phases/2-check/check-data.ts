@@ -7,6 +7,7 @@ import type { CheckContext } from './check-context.js';
 import { checkValue, wholeParam } from './check-value.js';
 import type { ParamScope } from './param-scope.js';
 import { entryKey } from '../../../grammar/entry-key.js';
+import { diag, firstHere } from '../../../language/diagnostic.js';
 
 export interface CheckedData {
   entries: ObjectEntry[];
@@ -17,25 +18,26 @@ export interface CheckedData {
 export function checkData(ctx: CheckContext, data: ObjectNode, scope: ParamScope, isGet: boolean): CheckedData {
   const entries: ObjectEntry[] = [];
   let snapshotEntry: ObjectEntry | null = null;
-  const seen = new Set<string>();
+  const seen = new Map<string, ObjectEntry>();
   for (const entry of data.entries) {
     if (entry.recovered) continue;
     const key = entryKey(entry);
-    if (seen.has(key)) ctx.report('duplicateKey', entry.key.range, key);
-    seen.add(key);
+    const earlier = seen.get(key);
+    if (earlier) ctx.report(diag.duplicateKey(entry.key.range, { key }, { related: [firstHere(earlier.key.range, `'${key}' is first set here.`)] }));
+    seen.set(key, entry);
     const whole = wholeParam(entry.value);
     if (whole && whole.segments[0]?.name === 'snapshot') {
       checkValue(ctx, entry.value, { ...scope, position: 'data-top' }, true);
-      if (snapshotEntry) ctx.report('snapshotTwice', entry.range, snapshotEntry.range.start.line);
+      if (snapshotEntry) ctx.report(diag.snapshotTwice(entry.range, { firstLine: snapshotEntry.range.start.line }, { related: [firstHere(snapshotEntry.range, "The first '@snapshot' is here.")] }));
       else snapshotEntry = entry;
-      if (isGet) ctx.report('getWithBody', entry.range, "'@snapshot' cannot be sent");
+      if (isGet) ctx.report(diag.getWithBody(entry.range, { problem: "'@snapshot' cannot be sent" }));
       continue;
     }
     const type = checkValue(ctx, entry.value, { ...scope, position: 'data-top' }, true);
     if (isGet && entry.value) {
       const v = entry.value;
       const nested = v.kind === 'Object' || v.kind === 'Array' || (type.kind !== 'unknown' && !mayBe(type, 'string') && !mayBe(type, 'number') && !mayBe(type, 'boolean') && (mayBe(type, 'object') || mayBe(type, 'array')));
-      if (nested) ctx.report('getWithBody', v.range, `'${key}' is ${v.kind === 'Array' ? 'a list' : 'an object'}, which a query string cannot hold`);
+      if (nested) ctx.report(diag.getWithBody(v.range, { problem: `'${key}' is ${v.kind === 'Array' ? 'a list' : 'an object'}, which a query string cannot hold` }));
     }
     entries.push(entry);
   }

@@ -6,6 +6,7 @@ import { closestName } from '../../schema/did-you-mean.js';
 import type { SchemaType } from '../../schema/schema-types.js';
 import { mayBe, typeToString, unionOf, withoutNull } from '../../schema/type-utils.js';
 import type { CheckContext } from './check-context.js';
+import { diag } from '../../../language/diagnostic.js';
 
 const article = (kind: string) => (kind === 'any' ? 'any value' : kind === 'integer' ? 'a whole number' : `a ${kind}`);
 
@@ -32,22 +33,22 @@ export function checkFilters(ctx: CheckContext, param: ParamNode, input: SchemaT
     if (call.recovered) return { kind: 'unknown' };
     const spec = filters[call.name];
     if (!spec) {
-      ctx.reportWithSuggestion('unknownFilter', call.nameRange, closestName(call.name, Object.keys(filters)), call.name);
+      ctx.report(diag.unknownFilter(call.nameRange, { name: call.name }, { didYouMean: closestName(call.name, Object.keys(filters)) }));
       return { kind: 'unknown' };
     }
     if (call.args.length < spec.required || call.args.length > spec.args.length) {
-      ctx.report('filterArgCount', call.range, spec.name, spec.signature);
+      ctx.report(diag.filterArgCount(call.range, { filter: spec.name, signature: spec.signature }));
     } else {
       call.args.forEach((arg, i) => {
         if (!argOk(arg, spec.args[i])) {
           const s = spec.args[i];
           const range = s.min !== undefined ? ` from ${s.min} to ${s.max}` : '';
-          ctx.report('filterArgType', arg.range, i + 1, spec.name, article(s.kind) + range);
+          ctx.report(diag.filterArgType(arg.range, { index: i + 1, filter: spec.name, expected: article(s.kind) + range }));
         }
       });
     }
     if (spec.input !== 'any' && type.kind !== 'unknown' && !mayBe(type, spec.input)) {
-      ctx.report('filterInputType', call.nameRange, spec.name, article(spec.input), described, typeToString(type));
+      ctx.report(diag.filterInputType(call.nameRange, { filter: spec.name, input: article(spec.input), subject: described, type: typeToString(type) }));
     }
     if (spec.output === 'input') {
       type = call.args[0] ? unionOf([withoutNull(type), literalType(call.args[0])]) : type;

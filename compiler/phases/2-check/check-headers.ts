@@ -6,8 +6,8 @@ import { checkParam } from './check-param.js';
 import { checkTemplate } from './check-value.js';
 import type { ParamScope } from './param-scope.js';
 import { entryKey } from '../../../grammar/entry-key.js';
-
-const token = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+import { headerNameToken } from '../../../runtime/compiled-module.js';
+import { diag } from '../../../language/diagnostic.js';
 
 export function checkHeaders(ctx: CheckContext, headers: ObjectNode | undefined, scope: ParamScope): ObjectEntry[] {
   if (!headers) return [];
@@ -16,14 +16,14 @@ export function checkHeaders(ctx: CheckContext, headers: ObjectNode | undefined,
   for (const entry of headers.entries) {
     if (entry.recovered || !entry.value) continue;
     const name = entryKey(entry);
-    if (!token.test(name)) ctx.report('headerName', entry.key.range, name);
-    if (seen.has(name.toLowerCase())) ctx.report('duplicateHeader', entry.key.range, name);
+    if (!headerNameToken.test(name)) ctx.report(diag.headerName(entry.key.range, { name }));
+    if (seen.has(name.toLowerCase())) ctx.report(diag.duplicateHeader(entry.key.range, { name }));
     seen.add(name.toLowerCase());
     const v = entry.value;
     if (v.kind === 'String') checkTemplate(ctx, v, { ...scope, position: 'text' });
     else if (v.kind === 'Param') checkParam(ctx, v, { ...scope, position: 'text' });
     else {
-      ctx.report('headerValue', v.range, name);
+      ctx.report(diag.headerValue(v.range, { name }));
       continue;
     }
     out.push(entry);

@@ -1,7 +1,8 @@
 // One `hook NAME on TRIGGERS { … }`: its settings, its templates against its triggers, and
 // the defaults that make it a complete webhook.
 import type { HookDecl, ObjectNode, Value } from '../../../grammar/ast.js';
-import type { ContentKind } from '../../../runtime/compiled-module.js';
+import { defaultMethod, hookCooldownMs, hookTimeoutMs, placeholderUrl } from '../../../language/defaults.js';
+import { contentKinds, type ContentKind } from '../../../runtime/compiled-module.js';
 import type { CheckContext } from './check-context.js';
 import type { CheckedHook, CheckedSnapshot } from './checked-model.js';
 import { checkData } from './check-data.js';
@@ -16,6 +17,8 @@ import { checkSecretValue } from './check-secret-value.js';
 import { checkRetry } from './check-retry.js';
 import { checkValue } from './check-value.js';
 import { closestName } from '../../schema/did-you-mean.js';
+import { diag, type Suggestion } from '../../../language/diagnostic.js';
+import type { Range } from '../../../language/range.js';
 
 export const hookSettings = ['url', 'method', 'content', 'headers', 'data', 'oauth', 'device', 'secret', 'messages', 'enabled', 'timeout', 'cooldown', 'snapshot', 'retry', 'sign'] as const;
 
@@ -43,15 +46,15 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
     if (ctx.oauth.has(oname)) {
       oauth = oname;
       ctx.usedOAuth.add(oname);
-    } else ctx.reportWithSuggestion('unknownOAuth', o.value!.range, closestName(oname, [...ctx.oauth.keys()]), oname);
+    } else ctx.report(diag.unknownOAuth(o.value!.range, { name: oname }, { didYouMean: closestName(oname, [...ctx.oauth.keys()]) }));
   }
   const scope = { triggers: events, oauth, position: 'value' as const, uses };
 
-  const method = readMethod(ctx, s.get('method')) ?? 'POST';
+  const method = readMethod(ctx, s.get('method')) ?? defaultMethod;
   const isGet = method === 'GET';
 
   const url = s.get('url')?.value;
-  if (!url && !partial) ctx.report('missingSetting', decl.name.range, `Hook '${name}'`, "a 'url'");
+  if (!url && !partial) ctx.report(diag.missingSetting(decl.name.range, { subject: `Hook '${name}'`, needs: "a 'url'" }, { suggestions: addUrl(decl) }));
   else checkUrl(ctx, url, scope, 'url');
 
   const headers = checkHeaders(ctx, readObject(ctx, s.get('headers')), scope);
@@ -65,12 +68,12 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
   const c = readWord(ctx, contentEntry, 'json, form or multipart');
   if (contentEntry && c !== undefined) {
     const range = contentEntry.value!.range;
-    if (c !== 'json' && c !== 'form' && c !== 'multipart') ctx.report('unknownContent', range, c);
-    else if (isGet) ctx.report('getWithBody', range, `'content ${c}' does not apply`);
-    else if (snapshotKey && c !== 'multipart') ctx.report('snapshotMakesMultipart', range, c);
+    if (!isContentKind(c)) ctx.report(diag.unknownContent(range, { content: c }));
+    else if (isGet) ctx.report(diag.getWithBody(range, { problem: `'content ${c}' does not apply` }));
+    else if (snapshotKey && c !== 'multipart') ctx.report(diag.snapshotMakesMultipart(range, { content: c }));
     else {
       content = c;
-      if (c === 'multipart' && !snapshotKey) ctx.report('multipartWithoutSnapshot', range);
+      if (c === 'multipart' && !snapshotKey) ctx.report(diag.multipartWithoutSnapshot(range));
     }
   }
 
@@ -95,9 +98,9 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
   }
 
   const enabled = readBoolean(ctx, s.get('enabled')) ?? true;
-  if (!enabled) ctx.report('disabledHook', s.get('enabled')!.value!.range, name);
-  const timeoutMs = readDuration(ctx, s.get('timeout'), 1000, 600_000) ?? 10_000;
-  const cooldownMs = readDuration(ctx, s.get('cooldown'), 0, 86_400_000) ?? 0;
+  if (!enabled) ctx.report(diag.disabledHook(s.get('enabled')!.value!.range, { name }));
+  const timeoutMs = readDuration(ctx, s.get('timeout'), hookTimeoutMs.min, hookTimeoutMs.max) ?? hookTimeoutMs.default;
+  const cooldownMs = readDuration(ctx, s.get('cooldown'), hookCooldownMs.min, hookCooldownMs.max) ?? hookCooldownMs.default;
   const retryDelaysMs = checkRetry(ctx, s.get('retry'));
   const sign = checkSign(ctx, s.get('sign')?.value);
   const snapshot = checkSnapshotSettings(ctx, readObject(ctx, s.get('snapshot')), defaults.snapshot, `the snapshot block of hook '${name}'`, 'url');
@@ -135,9 +138,26 @@ function checkSign(ctx: CheckContext, v: Value | undefined): Value | null {
   if (!v || v.recovered) return null;
   const isEnv = (v.kind === 'Param' && v.segments[0]?.name === 'env') || (v.kind === 'String' && v.parts.length === 1 && v.parts[0].kind === 'Param' && v.parts[0].segments[0]?.name === 'env');
   if (!isEnv) {
-    ctx.report('signSecret', v.range);
+    ctx.report(diag.signSecret(v.range));
     return null;
   }
   checkValue(ctx, v, { triggers: [], oauth: null, envOnly: "'sign'", position: 'value' }, false);
   return v;
+}
+
+function isContentKind(word: string): word is ContentKind {
+  return (contentKinds as readonly string[]).includes(word);
+}
+
+/** The quick fix for a hook without a URL: a first line in its block, with a stand-in to replace. */
+function addUrl(decl: HookDecl): Suggestion[] {
+  const body = decl.body;
+  if (!body || body.recovered) return [];
+  const indent = ' '.repeat(decl.keyword.start.column - 1);
+  const open = body.range.start;
+  const at: Range = { start: { line: open.line, column: open.column + 1, offset: open.offset + 1 }, end: { line: open.line, column: open.column + 1, offset: open.offset + 1 } };
+  // What followed '{' on its own line stays on a line of its own.
+  const sameLine = body.entries.length > 0 ? body.entries[0].range.start.line === open.line : body.range.end.line === open.line;
+  const replacement = `\n${indent}  url "${placeholderUrl}"${sameLine ? `\n${indent}` : ''}`;
+  return [{ title: "Add a 'url'", range: at, replacement }];
 }

@@ -1,11 +1,13 @@
 // `messages { Trigger "text" … }`, in a hook or for the whole file. A message is a template
 // of its own, checked against its one trigger; `@message` in data then inserts it.
-import type { ObjectNode, Position, StringNode, TemplatePart, Value } from '../../../grammar/ast.js';
-import { defaultMessageFor } from '../../triggers/plugin-triggers.js';
+import type { ObjectNode, StringNode, TemplatePart, Value } from '../../../grammar/ast.js';
+import type { Position } from '../../../language/range.js';
+import { defaultMessageFor } from '../../../language/plugin-triggers.js';
 import type { CheckContext } from './check-context.js';
 import { isTrigger, suggestTrigger, triggerNames } from './check-triggers.js';
 import { checkValue } from './check-value.js';
 import { entryKey } from '../../../grammar/entry-key.js';
+import { diag } from '../../../language/diagnostic.js';
 
 export function checkMessages(
   ctx: CheckContext,
@@ -20,14 +22,14 @@ export function checkMessages(
     const trigger = entryKey(entry);
     if (allowedTriggers ? !allowedTriggers.includes(trigger) : !isTrigger(trigger)) {
       const candidates = allowedTriggers ?? triggerNames();
-      if (allowedTriggers) ctx.reportWithSuggestion('unknownMessageTrigger', entry.key.range, suggestTrigger(trigger, candidates), trigger);
-      else ctx.reportWithSuggestion('unknownTrigger', entry.key.range, suggestTrigger(trigger, candidates), trigger);
+      if (allowedTriggers) ctx.report(diag.unknownMessageTrigger(entry.key.range, { name: trigger }, { didYouMean: suggestTrigger(trigger, candidates) }));
+      else ctx.report(diag.unknownTrigger(entry.key.range, { name: trigger }, { didYouMean: suggestTrigger(trigger, candidates) }));
       continue;
     }
-    if (out.has(trigger)) ctx.report('duplicateSetting', entry.key.range, trigger);
+    if (out.has(trigger)) ctx.report(diag.duplicateSetting(entry.key.range, { name: trigger }));
     const v = entry.value;
     if (v.kind !== 'String' && v.kind !== 'Param') {
-      ctx.report('settingType', v.range, trigger, 'a message in quotes');
+      ctx.report(diag.settingType(v.range, { setting: trigger, expected: 'a message in quotes' }));
       continue;
     }
     checkValue(ctx, v, { triggers: [trigger], oauth, position: 'text', inMessage: true, uses }, false);

@@ -10,6 +10,8 @@ import { checkValue } from './check-value.js';
 import { readSettings } from './read-settings.js';
 import { entryKey } from '../../../grammar/entry-key.js';
 import { readMethod, readObject, readWord } from './setting-values.js';
+import { diag } from '../../../language/diagnostic.js';
+import { defaultMethod } from '../../../language/defaults.js';
 
 const returnTypes = ['string', 'number', 'boolean', 'object', 'array'];
 
@@ -21,15 +23,15 @@ export function checkOAuth(ctx: CheckContext, decl: OAuthDecl): CheckedOAuth | u
   const s = readSettings(ctx, decl.body, ['url', 'method', 'content', 'headers', 'data', 'returns'], `oauth block '${name}'`);
 
   const url = s.get('url')?.value;
-  if (!url && !decl.recovered && !decl.body?.recovered) ctx.report('missingSetting', decl.name.range, `OAuth block '${name}'`, "a 'url'");
+  if (!url && !decl.recovered && !decl.body?.recovered) ctx.report(diag.missingSetting(decl.name.range, { subject: `OAuth block '${name}'`, needs: "a 'url'" }));
   else checkUrl(ctx, url, scope, 'url');
 
-  const method = readMethod(ctx, s.get('method')) ?? 'POST';
+  const method = readMethod(ctx, s.get('method')) ?? defaultMethod;
   let content: 'json' | 'form' = 'json';
   const c = readWord(ctx, s.get('content'), 'json or form');
   if (c !== undefined) {
     if (c === 'json' || c === 'form') content = c;
-    else ctx.report('settingType', s.get('content')!.value!.range, 'content', 'json or form (a token request sends no file)');
+    else ctx.report(diag.settingType(s.get('content')!.value!.range, { setting: 'content', expected: 'json or form (a token request sends no file)' }));
   }
   const headers = checkHeaders(ctx, readObject(ctx, s.get('headers')), scope);
   const data = readObject(ctx, s.get('data')) ?? null;
@@ -41,7 +43,7 @@ export function checkOAuth(ctx: CheckContext, decl: OAuthDecl): CheckedOAuth | u
     if (entry.recovered || !entry.value) continue;
     const v = entry.value;
     const type = v.kind === 'Word' ? v.name : v.kind === 'String' ? v.value : '';
-    if (!returnTypes.includes(type)) ctx.report('returnsType', v.range, type || where);
+    if (!returnTypes.includes(type)) ctx.report(diag.returnsType(v.range, { type: type || where }));
     else returns[entryKey(entry)] = type;
   }
   return { name, url: url ?? { kind: 'String', value: '', parts: [], quote: '"', range: decl.range }, method, content, headers, data, returns };

@@ -1,15 +1,17 @@
 // Proves one `@path | filter…` against the schema of every trigger the hook listens to.
 // Returns the type the value has after its filters, for the checks that care (headers,
 // GET bodies); `unknown` wherever the schema cannot say.
-import type { ParamNode, PathSegment, Range } from '../../../grammar/ast.js';
+import type { ParamNode, PathSegment } from '../../../grammar/ast.js';
+import type { Range } from '../../../language/range.js';
 import { schemaTables } from '../../schema/tables.js';
 import type { SchemaType } from '../../schema/schema-types.js';
 import { closestName } from '../../schema/did-you-mean.js';
-import { pluginTriggers } from '../../triggers/plugin-triggers.js';
+import { pluginTriggers } from '../../../language/plugin-triggers.js';
 import { acceptsAnyField, fieldOf, lookupPath, mustBe, rootTypeFor, typeToString, unionOf } from '../../schema/type-utils.js';
 import type { CheckContext } from './check-context.js';
 import { checkFilters } from './check-filters.js';
 import type { ParamScope } from './param-scope.js';
+import { diag } from '../../../language/diagnostic.js';
 
 const UNKNOWN: SchemaType = { kind: 'unknown' };
 const STRING: SchemaType = { kind: 'string' };
@@ -41,9 +43,9 @@ function reportWalkFailure(ctx: CheckContext, segments: PathSegment[], w: Extrac
   const seg = segments[w.at];
   const parentPath = pathText(segments, w.at);
   if (w.scalar) {
-    ctx.report('fieldOfScalar', span(segments[0], seg), parentPath, typeToString(w.parent));
+    ctx.report(diag.fieldOfScalar(span(segments[0], seg), { path: parentPath, type: typeToString(w.parent) }));
   } else {
-    ctx.reportWithSuggestion('unknownField', seg.range, closestName(seg.name, w.candidates), seg.name, parentPath);
+    ctx.report(diag.unknownField(seg.range, { name: seg.name, parent: parentPath }, { didYouMean: closestName(seg.name, w.candidates) }));
   }
 }
 
@@ -54,7 +56,7 @@ export function checkParam(ctx: CheckContext, param: ParamNode, scope: ParamScop
   const whole: Range = param.range;
 
   if (scope.envOnly && root.name !== 'env') {
-    ctx.report('onlyEnvHere', whole, scope.envOnly);
+    ctx.report(diag.onlyEnvHere(whole, { place: scope.envOnly }));
     return UNKNOWN;
   }
   scope.uses?.add(root.name);
@@ -63,19 +65,19 @@ export function checkParam(ctx: CheckContext, param: ParamNode, scope: ParamScop
   switch (root.name) {
     case 'env': {
       if (segments.length < 2) {
-        ctx.report('envNeedsName', whole);
+        ctx.report(diag.envNeedsName(whole));
         return UNKNOWN;
       }
-      if (segments.length > 2) ctx.report('envTooDeep', span(segments[2], segments[segments.length - 1]), segments[1].name);
+      if (segments.length > 2) ctx.report(diag.envTooDeep(span(segments[2], segments[segments.length - 1]), { name: segments[1].name }));
       ctx.env.add(segments[1].name);
       type = STRING;
       break;
     }
     case 'snapshot': {
-      if (scope.position === 'text' || scope.position === 'url') ctx.report('snapshotInTemplate', whole);
-      else if (scope.position !== 'data-top') ctx.report('snapshotNested', whole);
-      if (segments.length > 1) ctx.report('fieldOfScalar', span(segments[0], segments[1]), 'snapshot', 'an image');
-      if (param.filters.length > 0) ctx.report('snapshotWithFilter', param.filters[0].range);
+      if (scope.position === 'text' || scope.position === 'url') ctx.report(diag.snapshotInTemplate(whole));
+      else if (scope.position !== 'data-top') ctx.report(diag.snapshotNested(whole));
+      if (segments.length > 1) ctx.report(diag.fieldOfScalar(span(segments[0], segments[1]), { path: 'snapshot', type: 'an image' }));
+      if (param.filters.length > 0) ctx.report(diag.snapshotWithFilter(param.filters[0].range));
       return UNKNOWN;
     }
     case 'extra': {
@@ -85,21 +87,21 @@ export function checkParam(ctx: CheckContext, param: ParamNode, scope: ParamScop
     default: {
       const oauth = ctx.oauth.get(root.name);
       if (oauth) {
-        if (scope.oauth !== root.name) ctx.report('oauthNotUsed', root.range, root.name);
+        if (scope.oauth !== root.name) ctx.report(diag.oauthNotUsed(root.range, { name: root.name }));
         ctx.usedOAuth.add(root.name);
         type = walkOAuth(ctx, segments, oauth.returns);
         break;
       }
       const field = schemaTables.roots[root.name];
       if (!field) {
-        ctx.reportWithSuggestion('unknownRoot', root.range, closestName(root.name, rootNames(ctx)), root.name);
+        ctx.report(diag.unknownRoot(root.range, { name: root.name }, { didYouMean: closestName(root.name, rootNames(ctx)) }));
         return UNKNOWN;
       }
-      if (root.name === 'message' && scope.inMessage) ctx.report('messageCycle', whole);
+      if (root.name === 'message' && scope.inMessage) ctx.report(diag.messageCycle(whole));
       if (root.name === 'percentCompleteMilestone' && scope.triggers.length > 0 && !scope.triggers.includes('Progress')) {
-        ctx.report('emptyMilestone', whole);
+        ctx.report(diag.emptyMilestone(whole));
       }
-      if (root.name === 'apiSecret' && scope.position === 'url') ctx.report('secretInUrl', whole, "'@apiSecret'");
+      if (root.name === 'apiSecret' && scope.position === 'url') ctx.report(diag.secretInUrl(whole, { subject: "'@apiSecret'" }));
       const w = walk(field.type, segments);
       if (!w.ok) {
         reportWalkFailure(ctx, segments, w);
@@ -107,7 +109,8 @@ export function checkParam(ctx: CheckContext, param: ParamNode, scope: ParamScop
       }
       type = w.type;
       if (segments.length === 1 && (scope.position === 'text' || scope.position === 'url') && param.filters.length === 0 && mustBeObject(type)) {
-        ctx.report('rootWithoutPath', whole, root.name, typeToString(type));
+        const replacement = `@{${root.name} | json}`;
+        ctx.report(diag.rootWithoutPath(whole, { name: root.name, type: typeToString(type) }, { suggestions: [{ title: "Add '| json'", range: whole, replacement }] }));
       }
     }
   }
@@ -134,21 +137,21 @@ function checkExtra(ctx: CheckContext, segments: PathSegment[], triggers: string
     const seg = segments[firstFailure.at];
     const payloadless = triggers.filter((t) => rootTypeFor('extra', t)?.kind === 'null');
     if (firstFailure.at === 1 && payloadless.length === triggers.length) {
-      ctx.report('noPayload', span(segments[0], segments[segments.length - 1]), payloadless.join(', '), pathText(segments.slice(1), segments.length - 1));
+      ctx.report(diag.noPayload(span(segments[0], segments[segments.length - 1]), { triggers: payloadless.join(', '), path: pathText(segments.slice(1), segments.length - 1) }));
       return UNKNOWN;
     }
     const parentPath = pathText(segments, firstFailure.at);
     const elsewhere = triggersWithPath(segments, triggers);
     if (elsewhere.length > 0) {
-      ctx.report('fieldOnOtherTrigger', seg.range, seg.name, parentPath, triggers.join(', '), haveIt(elsewhere));
+      ctx.report(diag.fieldOnOtherTrigger(seg.range, { name: seg.name, parent: parentPath, triggers: triggers.join(', '), where: haveIt(elsewhere) }));
       return UNKNOWN;
     }
-    if (candidates.size === 0) ctx.report('fieldOfScalar', span(segments[0], seg), parentPath, typeToString(firstFailure.parent));
-    else ctx.reportWithSuggestion('unknownField', seg.range, closestName(seg.name, [...candidates]), seg.name, parentPath);
+    if (candidates.size === 0) ctx.report(diag.fieldOfScalar(span(segments[0], seg), { path: parentPath, type: typeToString(firstFailure.parent) }));
+    else ctx.report(diag.unknownField(seg.range, { name: seg.name, parent: parentPath }, { didYouMean: closestName(seg.name, [...candidates]) }));
     return UNKNOWN;
   }
   if (missing.length > 0) {
-    ctx.report('missingForTriggers', span(segments[0], segments[segments.length - 1]), '@' + pathText(segments, segments.length), missing.join(', '));
+    ctx.report(diag.missingForTriggers(span(segments[0], segments[segments.length - 1]), { param: '@' + pathText(segments, segments.length), triggers: missing.join(', ') }));
   }
   return unionOf(found);
 }
@@ -188,13 +191,13 @@ function walkOAuth(ctx: CheckContext, segments: PathSegment[], returns: Record<s
   const seg = segments[1];
   const declared = returns[seg.name];
   if (declared === undefined) {
-    ctx.reportWithSuggestion('unknownField', seg.range, closestName(seg.name, names), seg.name, segments[0].name);
+    ctx.report(diag.unknownField(seg.range, { name: seg.name, parent: segments[0].name }, { didYouMean: closestName(seg.name, names) }));
     return UNKNOWN;
   }
   const type: SchemaType =
     declared === 'string' ? { kind: 'string' } : declared === 'number' ? { kind: 'number' } : declared === 'boolean' ? { kind: 'boolean' } : UNKNOWN;
   if (segments.length > 2 && type.kind !== 'unknown') {
-    ctx.report('fieldOfScalar', span(segments[0], segments[2]), pathText(segments, 2), declared);
+    ctx.report(diag.fieldOfScalar(span(segments[0], segments[2]), { path: pathText(segments, 2), type: declared }));
     return UNKNOWN;
   }
   return type;

@@ -8,26 +8,28 @@ import type { ObjectEntry, Value } from '../../../grammar/ast.js';
 import type { CheckContext } from './check-context.js';
 import { readSettings } from './read-settings.js';
 import { formatMs } from './setting-values.js';
+import { retryDefaults } from '../../../language/defaults.js';
+import { diag } from '../../../language/diagnostic.js';
 
-export const defaultRetryDelaysMs: readonly number[] = [5_000, 300_000, 1_800_000, 7_200_000];
-const MAX_ATTEMPTS = 20;
-const MAX_DELAY_MS = 7 * 24 * 3_600_000;
+const defaultRetryDelaysMs = retryDefaults.delaysMs;
+const MAX_ATTEMPTS = retryDefaults.maxAttempts;
+const MAX_DELAY_MS = retryDefaults.maxDelayMs;
 
 function schedule(ctx: CheckContext, v: Value): number[] | undefined {
   if (v.kind !== 'Array') {
-    ctx.report('settingType', v.range, 'schedule', "a list of durations, such as '[5s, 5m, 30m]'");
+    ctx.report(diag.settingType(v.range, { setting: 'schedule', expected: "a list of durations, such as '[5s, 5m, 30m]'" }));
     return undefined;
   }
   const out: number[] = [];
   for (const el of v.elements) {
     if (el.kind !== 'Duration' || el.ms < 0 || el.ms > MAX_DELAY_MS) {
-      ctx.report('durationRange', el.range, 'a retry delay', '0s', formatMs(MAX_DELAY_MS));
+      ctx.report(diag.durationRange(el.range, { setting: 'a retry delay', min: '0s', max: formatMs(MAX_DELAY_MS) }));
       return undefined;
     }
     out.push(el.ms);
   }
   if (out.length + 1 > MAX_ATTEMPTS) {
-    ctx.report('numberRange', v.range, 'attempts', 1, MAX_ATTEMPTS);
+    ctx.report(diag.numberRange(v.range, { setting: 'attempts', min: 1, max: MAX_ATTEMPTS }));
     return undefined;
   }
   return out;
@@ -35,7 +37,7 @@ function schedule(ctx: CheckContext, v: Value): number[] | undefined {
 
 function attempts(ctx: CheckContext, v: Value): number | undefined {
   if (v.kind !== 'Number' || !Number.isInteger(v.value) || v.value < 1 || v.value > MAX_ATTEMPTS) {
-    ctx.report('numberRange', v.range, 'attempts', 1, MAX_ATTEMPTS);
+    ctx.report(diag.numberRange(v.range, { setting: 'attempts', min: 1, max: MAX_ATTEMPTS }));
     return undefined;
   }
   return v.value;
@@ -58,18 +60,18 @@ export function checkRetry(ctx: CheckContext, entry: ObjectEntry | undefined): n
     const base = sched ?? [...defaultRetryDelaysMs];
     if (n === undefined) return base;
     if (sched && n > sched.length + 1) {
-      ctx.report('retryAttempts', s.get('attempts')!.value!.range, n, n - 1, sched.length);
+      ctx.report(diag.retryAttempts(s.get('attempts')!.value!.range, { attempts: n, delays: n - 1, listed: sched.length }));
       return base;
     }
     return extend(base, n - 1);
   }
-  ctx.report('settingType', v.range, 'retry', "off, a number of attempts, a list of delays or '{ attempts, schedule }'");
+  ctx.report(diag.settingType(v.range, { setting: 'retry', expected: "off, a number of attempts, a list of delays or '{ attempts, schedule }'" }));
   return [...defaultRetryDelaysMs];
 }
 
 /** The first `n` delays of a schedule, repeating its last delay when it is shorter. */
 function extend(delays: readonly number[], n: number): number[] {
   const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push(delays[Math.min(i, delays.length - 1)] ?? 5_000);
+  for (let i = 0; i < n; i++) out.push(delays[Math.min(i, delays.length - 1)] ?? defaultRetryDelaysMs[0]);
   return out;
 }

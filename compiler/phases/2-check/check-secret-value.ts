@@ -3,16 +3,17 @@
 import type { Value } from '../../../grammar/ast.js';
 import type { CheckContext } from './check-context.js';
 import { checkValue } from './check-value.js';
+import { diag } from '../../../language/diagnostic.js';
 
 export function checkSecretValue(ctx: CheckContext, value: Value | undefined, what: string, secret: boolean): Value | null | undefined {
   if (!value || value.recovered) return undefined;
   if (value.kind !== 'String' && value.kind !== 'Param' && value.kind !== 'Number') {
-    ctx.report('settingType', value.range, what, "text in quotes or '@env.NAME'");
+    ctx.report(diag.settingType(value.range, { setting: what, expected: "text in quotes or '@env.NAME'" }));
     return undefined;
   }
   checkValue(ctx, value, { triggers: [], oauth: null, envOnly: `'${what}'`, position: 'value' }, false);
   if (secret && value.kind === 'String' && value.parts.every((p) => p.kind === 'Text') && value.value !== '') {
-    ctx.report('literalSecret', value.range, `The ${what}`);
+    ctx.report(diag.literalSecret(value.range, { subject: `The ${what}` }));
   }
   return value;
 }

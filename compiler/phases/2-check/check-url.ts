@@ -7,6 +7,7 @@ import { checkParam } from './check-param.js';
 import { checkTemplate } from './check-value.js';
 import type { ParamScope } from './param-scope.js';
 import { withScheme } from '../../../runtime/http/missing-scheme.js';
+import { diag } from '../../../language/diagnostic.js';
 
 export function checkUrl(ctx: CheckContext, value: Value | undefined, scope: ParamScope, setting: string): void {
   if (!value || value.recovered) return;
@@ -15,24 +16,25 @@ export function checkUrl(ctx: CheckContext, value: Value | undefined, scope: Par
     return;
   }
   if (value.kind !== 'String') {
-    ctx.report('settingType', value.range, setting, 'a URL in quotes');
+    ctx.report(diag.settingType(value.range, { setting, expected: 'a URL in quotes' }));
     return;
   }
   checkTemplate(ctx, value, { ...scope, position: 'url' });
   const first = value.parts[0];
   if (!first) {
-    ctx.report('invalidUrl', value.range, 'it is empty');
+    ctx.report(diag.invalidUrl(value.range, { problem: 'it is empty' }));
     return;
   }
   if (first.kind === 'Param') {
-    if (first.segments[0]?.name !== 'env') ctx.report('invalidUrl', value.range, "it must start with 'http://', 'https://' or '@env.NAME'");
+    if (first.segments[0]?.name !== 'env') ctx.report(diag.invalidUrl(value.range, { problem: "it must start with 'http://', 'https://' or '@env.NAME'" }));
     return;
   }
   const literal = value.parts.length === 1;
   const text = first.text;
   const problem = urlProblem(text, literal);
-  // `octopi.local`, `127.0.0.1:5000/x`: the fix is the scheme, so say it.
-  if (problem) ctx.reportWithSuggestion('invalidUrl', value.range, literal ? withScheme(text) : undefined, problem);
+  // `octopi.local`, `127.0.0.1:5000/x`: the fix is the scheme, so say it (and offer it as a quick fix).
+  const fixed = literal ? withScheme(text) : undefined;
+  if (problem) ctx.report(diag.invalidUrl(value.range, { problem }, fixed === undefined ? undefined : { didYouMean: fixed, didYouMeanRange: first.range }));
 }
 
 function urlProblem(text: string, complete: boolean): string | undefined {

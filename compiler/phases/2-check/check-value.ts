@@ -8,6 +8,8 @@ import { checkForeignPlaceholders } from './check-foreign-placeholders.js';
 import { checkParam } from './check-param.js';
 import type { ParamScope } from './param-scope.js';
 import { entryKey } from '../../../grammar/entry-key.js';
+import { diag, firstHere } from '../../../language/diagnostic.js';
+import type { Range } from '../../../language/range.js';
 
 const UNKNOWN: SchemaType = { kind: 'unknown' };
 
@@ -38,11 +40,12 @@ export function checkValue(ctx: CheckContext, value: Value | undefined, scope: P
       checkTemplate(ctx, value, inner);
       return { kind: 'string' };
     case 'Object': {
-      const seen = new Set<string>();
+      const seen = new Map<string, Range>();
       for (const entry of value.entries) {
         const key = entryKey(entry);
-        if (seen.has(key) && !entry.recovered) ctx.report('duplicateKey', entry.key.range, key);
-        seen.add(key);
+        const earlier = seen.get(key);
+        if (earlier && !entry.recovered) ctx.report(diag.duplicateKey(entry.key.range, { key }, { related: [firstHere(earlier, `'${key}' is first set here.`)] }));
+        if (!earlier) seen.set(key, entry.key.range);
         checkValue(ctx, entry.value, inner, json);
       }
       return UNKNOWN;
@@ -53,7 +56,7 @@ export function checkValue(ctx: CheckContext, value: Value | undefined, scope: P
     case 'Word':
     case 'Duration':
     case 'Size':
-      if (json) ctx.report('notJsonValue', value.range, `'${value.kind === 'Word' ? value.name : value.kind === 'Duration' ? value.raw : `${value.width} x ${value.height}`}'`);
+      if (json) ctx.report(diag.notJsonValue(value.range, { value: `'${value.kind === 'Word' ? value.name : value.kind === 'Duration' ? value.raw : `${value.width} x ${value.height}`}'` }));
       return UNKNOWN;
     case 'Number':
       return { kind: 'number' };

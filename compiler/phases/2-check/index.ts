@@ -1,7 +1,8 @@
 // Phase 2: what the file means. Top-level declarations first (so hooks can see every oauth
 // block and the file's defaults wherever they are written), then each hook.
 import type { OhkFile, Value } from '../../../grammar/ast.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { diag, firstHere, type Diagnostic } from '../../../language/diagnostic.js';
+import type { Range } from '../../../language/range.js';
 import { CheckContext } from './check-context.js';
 import type { CheckedFile, CheckedHook, CheckedSnapshot } from './checked-model.js';
 import { checkHook, type FileDefaults } from './check-hook.js';
@@ -19,13 +20,14 @@ export interface CheckResult {
 
 export function check(file: OhkFile): CheckResult {
   const ctx = new CheckContext();
-  const once = new Map<string, true>();
-  const first = (name: string, range: Parameters<CheckContext['report']>[1]) => {
-    if (once.has(name)) {
-      ctx.report('duplicateBlock', range, name);
+  const once = new Map<string, Range>();
+  const first = (name: string, range: Range) => {
+    const earlier = once.get(name);
+    if (earlier) {
+      ctx.report(diag.duplicateBlock(range, { name }, { related: [firstHere(earlier, `'${name}' is first set here.`)] }));
       return false;
     }
-    once.set(name, true);
+    once.set(name, range);
     return true;
   };
 
@@ -50,7 +52,7 @@ export function check(file: OhkFile): CheckResult {
       case 'OAuth': {
         const o = checkOAuth(ctx, item);
         if (!o) break;
-        if (ctx.oauth.has(o.name)) ctx.report('duplicateOAuth', item.name!.range, o.name);
+        if (ctx.oauth.has(o.name)) ctx.report(diag.duplicateOAuth(item.name!.range, { name: o.name }));
         else ctx.oauth.set(o.name, o);
         break;
       }
@@ -77,28 +79,29 @@ export function check(file: OhkFile): CheckResult {
 
   const defaults: FileDefaults = { device, secret, messages, snapshot };
   const hooks: CheckedHook[] = [];
-  const names = new Set<string>();
+  const names = new Map<string, Range>();
   for (const item of file.items) {
     if (item.kind !== 'Hook') continue;
     const hook = checkHook(ctx, item, defaults);
     if (!hook) continue;
-    if (names.has(hook.name)) {
-      ctx.report('duplicateHook', item.name!.range, hook.name);
+    const earlier = names.get(hook.name);
+    if (earlier) {
+      ctx.report(diag.duplicateHook(item.name!.range, { name: hook.name }, { related: [firstHere(earlier, `Hook '${hook.name}' is first defined here.`)] }));
       continue;
     }
-    names.add(hook.name);
+    names.set(hook.name, item.name!.range);
     hooks.push(hook);
   }
 
   for (const [name] of ctx.oauth) {
     if (!ctx.usedOAuth.has(name)) {
       const decl = file.items.find((i) => i.kind === 'OAuth' && i.name?.name === name);
-      if (decl && decl.kind === 'OAuth' && decl.name) ctx.report('oauthUnused', decl.name.range, name);
+      if (decl && decl.kind === 'OAuth' && decl.name) ctx.report(diag.oauthUnused(decl.name.range, { name }));
     }
   }
   if (hooks.length === 0 && !file.items.some((i) => i.kind === 'Hook')) {
     const end = file.range.end;
-    ctx.report('noHooks', { start: { line: 1, column: 1, offset: 0 }, end: end.offset > 0 ? { line: 1, column: 2, offset: 1 } : end });
+    ctx.report(diag.noHooks({ start: { line: 1, column: 1, offset: 0 }, end: end.offset > 0 ? { line: 1, column: 2, offset: 1 } : end }));
   }
 
   return { model: { octoprint, oauth: [...ctx.oauth.values()], hooks, env: ctx.env }, diagnostics: ctx.diagnostics };

@@ -5,7 +5,8 @@ import type { ObjectEntry, ObjectNode } from '../../../grammar/ast.js';
 import { suggestWithSynonyms } from '../../schema/did-you-mean.js';
 import type { CheckContext } from './check-context.js';
 import { entryKey } from '../../../grammar/entry-key.js';
-import { settingSynonyms } from './setting-synonyms.js';
+import { settingSynonyms } from '../../../language/setting-synonyms.js';
+import { diag, firstHere } from '../../../language/diagnostic.js';
 
 export function readSettings(
   ctx: CheckContext,
@@ -20,11 +21,12 @@ export function readSettings(
     if (entry.recovered && entry.value?.kind !== 'Object' && entry.value?.kind !== 'Array') continue;
     const name = entryKey(entry);
     if (!allowed.includes(name)) {
-      ctx.reportWithSuggestion('unknownSetting', entry.key.range, suggestWithSynonyms(name, allowed, settingSynonyms), name, where);
+      ctx.report(diag.unknownSetting(entry.key.range, { name, block: where }, { didYouMean: suggestWithSynonyms(name, allowed, settingSynonyms) }));
       continue;
     }
-    if (seen.has(name)) {
-      ctx.report('duplicateSetting', entry.key.range, name);
+    const earlier = seen.get(name);
+    if (earlier) {
+      ctx.report(diag.duplicateSetting(entry.key.range, { name }, { related: [firstHere(earlier.key.range, `'${name}' is first set here.`)] }));
       continue;
     }
     seen.set(name, entry);

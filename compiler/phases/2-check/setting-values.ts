@@ -5,6 +5,7 @@ import type { ObjectEntry, ObjectNode, Value } from '../../../grammar/ast.js';
 import type { HttpMethod } from '../../../runtime/compiled-module.js';
 import type { CheckContext } from './check-context.js';
 import { entryKey } from '../../../grammar/entry-key.js';
+import { diag } from '../../../language/diagnostic.js';
 
 function valueOf(entry: ObjectEntry | undefined): Value | undefined {
   return entry && !entry.value?.recovered ? entry.value : undefined;
@@ -15,7 +16,7 @@ export function readWord(ctx: CheckContext, entry: ObjectEntry | undefined, what
   if (!entry || !v) return undefined;
   if (v.kind === 'Word') return v.name;
   if (v.kind === 'String' && v.parts.every((p) => p.kind === 'Text')) return v.value;
-  ctx.report('settingType', v.range, entryKey(entry), what);
+  ctx.report(diag.settingType(v.range, { setting: entryKey(entry), expected: what }));
   return undefined;
 }
 
@@ -27,7 +28,7 @@ export function readMethod(ctx: CheckContext, entry: ObjectEntry | undefined): H
   if (m === undefined) return undefined;
   const upper = m.toUpperCase();
   if ((httpMethods as readonly string[]).includes(upper)) return upper as HttpMethod;
-  ctx.report('unknownMethod', entry!.value!.range, m);
+  ctx.report(diag.unknownMethod(entry!.value!.range, { method: m }));
   return undefined;
 }
 
@@ -35,7 +36,7 @@ export function readBoolean(ctx: CheckContext, entry: ObjectEntry | undefined): 
   const v = valueOf(entry);
   if (!entry || !v) return undefined;
   if (v.kind === 'Boolean') return v.value;
-  ctx.report('settingType', v.range, entryKey(entry), 'true or false');
+  ctx.report(diag.settingType(v.range, { setting: entryKey(entry), expected: 'true or false' }));
   return undefined;
 }
 
@@ -43,11 +44,11 @@ export function readDuration(ctx: CheckContext, entry: ObjectEntry | undefined, 
   const v = valueOf(entry);
   if (!entry || !v) return undefined;
   if (v.kind !== 'Duration') {
-    ctx.report('settingType', v.range, entryKey(entry), "a duration such as '500ms', '10s', '5m' or '2h'");
+    ctx.report(diag.settingType(v.range, { setting: entryKey(entry), expected: "a duration such as '500ms', '10s', '5m' or '2h'" }));
     return undefined;
   }
   if (v.ms < minMs || v.ms > maxMs) {
-    ctx.report('durationRange', v.range, entryKey(entry), formatMs(minMs), formatMs(maxMs));
+    ctx.report(diag.durationRange(v.range, { setting: entryKey(entry), min: formatMs(minMs), max: formatMs(maxMs) }));
     return undefined;
   }
   return v.ms;
@@ -57,7 +58,7 @@ export function readNumber(ctx: CheckContext, entry: ObjectEntry | undefined, mi
   const v = valueOf(entry);
   if (!entry || !v) return undefined;
   if (v.kind !== 'Number' || !Number.isInteger(v.value) || v.value < min || v.value > max) {
-    ctx.report('numberRange', v.range, entryKey(entry), min, max);
+    ctx.report(diag.numberRange(v.range, { setting: entryKey(entry), min, max }));
     return undefined;
   }
   return v.value;
@@ -68,7 +69,7 @@ export function readObject(ctx: CheckContext, entry: ObjectEntry | undefined, wh
   const v = entry?.value?.kind === 'Object' ? entry.value : valueOf(entry);
   if (!entry || !v) return undefined;
   if (v.kind === 'Object') return v;
-  ctx.report('settingType', v.range, entryKey(entry), what);
+  ctx.report(diag.settingType(v.range, { setting: entryKey(entry), expected: what }));
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 // Offsets to 1-based line/column positions. CR, LF and CRLF each end one line; columns count
 // UTF-16 units from 1, like offsets (and like editors using the LSP default encoding).
-import type { Position, Range } from './ast.js';
+import type { Position, Range } from './range.js';
 
 export class LineIndex {
   /** Offset at which each line starts; `starts[0]` is 0. */
