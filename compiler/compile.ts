@@ -4,6 +4,7 @@ import { sortDiagnostics, hasErrors, type Diagnostic } from '../language/diagnos
 import { parse } from './phases/1-parse/index.js';
 import { check } from './phases/2-check/index.js';
 import type { CheckedFile } from './phases/2-check/checked-model.js';
+import type { SemanticModel } from './phases/2-check/semantic-model.js';
 import { emitModule } from './phases/3-emit/index.js';
 import type { OhkFile } from '../grammar/ast.js';
 
@@ -12,6 +13,8 @@ export interface CompileResult {
   ast: OhkFile;
   diagnostics: Diagnostic[];
   model?: CheckedFile;
+  /** What the checker learned for the editor features (absent when the file was not checked). */
+  semantic?: SemanticModel;
   /** The emitted module's text, when asked for and there were no errors. */
   code?: string;
 }
@@ -26,6 +29,7 @@ export function compile(input: string | Uint8Array, options: { fileName?: string
     const checked = check(parsed.file);
     diagnostics.push(...checked.diagnostics);
     result.model = checked.model;
+    result.semantic = checked.semantic;
   }
   result.diagnostics = sortDiagnostics(diagnostics);
   if (options.emit && result.model && !hasErrors(diagnostics)) result.code = emitModule(result.model, options.fileName ?? 'hooks.ohk');

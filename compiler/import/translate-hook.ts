@@ -12,7 +12,8 @@ import { env, text, type OhkEntry, type OhkHook, type OhkOAuth, type OhkValue, t
 import { literalText, rewriteString, typeOfPath, type ParamContext } from './params-rewrite.js';
 import { pluginDefaultMessages, pluginEvents, type PluginHook } from './plugin-hook.js';
 import { authScheme, envName, findUrlSecrets, isSecretKey, type EnvRegistry } from './secrets.js';
-import { httpMethods } from '../phases/2-check/setting-values.js';
+import { httpMethods } from '../../language/settings-table.js';
+import { urlTemplateProblem } from '../phases/2-check/check-url.js';
 import { isObject } from '../../runtime/is-object.js';
 import { headerNameToken } from '../../runtime/compiled-module.js';
 import { placeholderUrl } from '../../language/defaults.js';
@@ -69,20 +70,10 @@ function maskUrlSecrets(url: string, hookName: string, state: ImportState): stri
 }
 
 
-/** Whether a URL template would pass the checker's URL rule (compiler/phases/2-check/check-url.ts). */
+/** What the checker's URL rule says of a URL template (nothing when it passes). */
 function urlProblem(parts: TemplatePart[]): string | undefined {
   const first = parts[0];
-  if (!first) return 'it is empty';
-  if (first.kind === 'param') return first.path[0] === 'env' ? undefined : 'it starts with a parameter';
-  if (!/^https?:\/\/[^\s/?#]/i.test(first.text)) return "it does not start with 'http://' or 'https://' and a host";
-  if (parts.length === 1) {
-    try {
-      if (!new URL(first.text).hostname) return 'it has no host';
-    } catch {
-      return 'it does not parse as a URL';
-    }
-  }
-  return undefined;
+  return urlTemplateProblem(first && (first.kind === 'param' ? { root: first.path[0] } : { text: first.text }), parts.length === 1);
 }
 
 function shownUrl(parts: TemplatePart[]): string {

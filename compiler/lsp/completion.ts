@@ -1,6 +1,8 @@
-// Completion from the text around the cursor (cursor-context.ts), so it works mid-edit on a
-// broken file, with names and types from the trees (file-views.ts) and the schema tables:
-// parameter roots and fields after `@` and `.`, filters after `|` in `@{…}`, triggers in a
+// Completion: the grammar's lexer says what is being typed and inside which blocks
+// (completion-context.ts), so it works mid-edit on a broken file; the checker's semantic
+// model says which scope a parameter there has (its triggers, its oauth block, whether only
+// `@env` may stand there) and the settings table which settings and values a block takes.
+// Parameter roots and fields after `@` and `.`, filters after `|` in `@{…}`, triggers in a
 // hook's header and as message keys, settings and their values inside blocks, and the
 // top-level forms at the start of an item.
 import { CompletionItemKind, type CompletionItem, type Range as LspRange } from 'vscode-languageserver/node';
@@ -8,55 +10,121 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { filters } from '../filters/filter-table.js';
 import { triggerNames } from '../phases/2-check/check-triggers.js';
 import { pluginTriggers } from '../../language/plugin-triggers.js';
-import { scanCursor, type CursorContext, type Frame, type ScanToken } from './cursor-context.js';
-import type { Analysis } from './document-state.js';
+import { completionContext, type ContextToken, type Frame } from './completion-context.js';
+import { compilerText, type Analysis } from './document-state.js';
 import { entryKey } from '../../grammar/entry-key.js';
-import { oauthBlocks, oauthReturns, viewsOf, type FileViews } from './file-views.js';
 import { markdown, presenceLine, triggerDoc } from './markdown.js';
-import { paramEnv, type Place } from './param-env.js';
-import { fieldChoices, rootChoices, type FieldChoice } from './param-types.js';
-import { returnTypes, settingsOf, topLevelForms, type SettingsBlock } from './settings-table.js';
+import { fieldChoices, rootChoices, type FieldChoice } from '../phases/2-check/path-info.js';
+import type { ParamScope } from '../phases/2-check/param-scope.js';
+import { emptySemanticModel, scopeAt, type HookScope, type OAuthInfo, type ScopeRegion, type SemanticModel } from '../phases/2-check/semantic-model.js';
+import { describeBlock, returnTypes, settingSpec, settingsOf, type SettingsBlock } from '../../language/settings-table.js';
+
+/** The checker's model of this version, and of the last version that parsed (for what the parser lost mid-edit). */
+interface Models {
+  current: SemanticModel;
+  lastGood: SemanticModel | undefined;
+}
+
+function modelsOf(analysis: Analysis): Models {
+  return { current: analysis.result.semantic ?? emptySemanticModel(), lastGood: analysis.lastGood !== analysis.result ? analysis.lastGood?.semantic : undefined };
+}
+
+/** Every oauth block: this version's first, then any only the last good version has. */
+function oauthBlocks(models: Models): Map<string, OAuthInfo> {
+  const out = new Map(models.current.oauth);
+  for (const [name, info] of models.lastGood?.oauth ?? []) if (!out.has(name)) out.set(name, info);
+  return out;
+}
+
+/** `@env` names the file reads (this version and the last good one). */
+function envNames(analysis: Analysis): Set<string> {
+  return new Set([...(analysis.result.model?.env ?? []), ...(analysis.lastGood?.model?.env ?? [])]);
+}
+
+/** The hook the cursor is in, as the checker read it: by the frame's name, else this version's hook around the offset. */
+function hookAt(models: Models, frames: readonly Frame[], offset: number): HookScope | undefined {
+  if (frames[0]?.block !== 'hook') return undefined;
+  const name = frames[0].name;
+  const byName = (m: SemanticModel | undefined) => (name === undefined ? undefined : m?.hooks.find((h) => h.name === name));
+  return byName(models.current) ?? models.current.hooks.find((h) => h.range.start.offset <= offset && offset <= h.range.end.offset) ?? byName(models.lastGood);
+}
+
+/**
+ * The scope a parameter typed at `offset` has: that of the innermost value the checker read
+ * there; where it read none (a value the parser could not make out yet), the hook's, narrowed
+ * as the settings table says for the setting being written.
+ */
+function scopeAtCursor(models: Models, frames: readonly Frame[], offset: number, inString: boolean): ParamScope {
+  const region = regionAt(models.current, frames, offset);
+  const hook = hookAt(models, frames, offset);
+  let scope: ParamScope;
+  if (region) scope = { ...region.scope };
+  else if (hook) {
+    const key = frames[1]?.key;
+    const spec = key !== undefined ? settingSpec('hook', key) : undefined;
+    scope = spec?.params === 'env' ? { triggers: [], oauth: null, envOnly: `'${key}'`, position: 'value' } : { triggers: hook.triggers, oauth: hook.oauth, position: 'value' };
+  } else scope = { triggers: [], oauth: null, position: 'value', ...(frames[0] && frames[0].block !== 'messages' && frames[0].block !== 'other' ? { envOnly: frames[0].block } : {}) };
+  if (inString && scope.position !== 'url') scope.position = 'text';
+  // The hook lost its `oauth` setting mid-edit (the parser stopped before it): the last good version still has it.
+  if (!scope.envOnly && scope.oauth === null && hook && !region?.scope.inMessage) {
+    const before = models.lastGood?.hooks.find((h) => h.name === hook.name);
+    if (before?.oauth) scope.oauth = before.oauth;
+  }
+  return scope;
+}
+
+/**
+ * The innermost value the checker read around the cursor. A block still being typed ends, in
+ * the recovered tree, before the cursor; it is found by where it opens instead.
+ */
+function regionAt(model: SemanticModel, frames: readonly Frame[], offset: number): ScopeRegion | undefined {
+  const innermost = frames[frames.length - 1]?.open ?? -1;
+  const here = scopeAt(model, offset);
+  if (here && here.range.start.offset >= innermost) return here;
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const opened = model.regions.filter((r) => r.range.start.offset === frames[i].open);
+    if (opened.length > 0) return opened[opened.length - 1];
+  }
+  return here;
+}
 
 export function completionsAt(doc: TextDocument, analysis: Analysis, offset: number): CompletionItem[] {
-  const text = analysis.text;
-  const ctx = scanCursor(text, offset);
-  if (ctx.inComment || ctx.inNumber) return [];
-  const views = viewsOf(analysis);
+  const c = completionContext(compilerText(analysis.text), offset);
+  if (c.kind === 'nothing') return [];
+  const models = modelsOf(analysis);
   const range = (start: number): LspRange => ({ start: doc.positionAt(start), end: doc.positionAt(offset) });
 
-  if (ctx.param) {
-    const p = ctx.param;
+  if (c.kind === 'param') {
+    const p = c.param;
     if (p.mode === 'none') return [];
     if (p.mode === 'filter') return filterItems(range(p.partialStart));
-    const env = paramEnv(placeOf(ctx, text), views);
+    const scope = scopeAtCursor(models, c.frames, offset, c.inString);
     const r = range(p.partialStart);
-    if (p.path.length === 0) return rootChoices(env, views).map((c) => fieldItem(c, r, CompletionItemKind.Variable));
-    return fieldChoices(p.path, env, views).map((c) => fieldItem(c, r, CompletionItemKind.Field));
+    if (p.path.length === 0) return rootChoices(scope, oauthBlocks(models)).map((f) => fieldItem(f, r, CompletionItemKind.Variable));
+    return fieldChoices(p.path, scope, oauthBlocks(models), envNames(analysis)).map((f) => fieldItem(f, r, CompletionItemKind.Field));
   }
-  if (ctx.string) return [];
-  const wordRange = range(offset - ctx.word.length);
+  const wordRange = range(offset - c.word.length);
+  const frames = c.frames;
+  if (frames.length === 0) return topLevelCompletions(c.statement, c.newlineBefore, wordRange);
 
-  if (ctx.frames.length === 0) return topLevelCompletions(ctx, wordRange);
-
-  const frames = ctx.frames;
   const block = settingsBlockOf(frames);
   const inMessages = (frames.length === 1 && frames[0].block === 'messages') || (frames.length === 2 && frames[0].block === 'hook' && frames[1].key === 'messages');
-  if (ctx.entry.length === 0) {
+  if (c.entry.length === 0) {
     if (block) {
-      const written = writtenKeys(ctx, views);
+      const written = writtenKeys(frames, analysis, offset);
       return settingsOf(block)
         .filter((s) => !written.has(s.name))
         .map((s) => ({ label: s.name, kind: CompletionItemKind.Property, detail: `${describeBlock(block)} setting`, documentation: markdown(s.doc), textEdit: { range: wordRange, newText: s.name } }));
     }
     if (inMessages) {
-      const only = frames[0].block === 'hook' ? paramEnv(placeOf(ctx, text), views).hookTriggers : undefined;
+      const only = frames[0].block === 'hook' ? hookAt(models, frames, offset)?.triggers ?? [] : undefined;
       return triggerItems(wordRange, new Set(entryKeys(frames[frames.length - 1].tokens)), only, false);
     }
     return [];
   }
-  const key = valueKeyOf(ctx.entry);
+  const key = valueKeyOf(c.entry);
   if (key === undefined) return [];
-  if (block) return settingValueItems(block, key, views, wordRange);
+  if (block) return settingValueItems(block, key, models, wordRange);
   if (frames.length === 2 && frames[0].block === 'oauth' && frames[1].key === 'returns') {
     return returnTypes.map((t) => ({ label: t, kind: CompletionItemKind.TypeParameter, detail: 'answer field type', textEdit: { range: wordRange, newText: t } }));
   }
@@ -68,22 +136,19 @@ function settingsBlockOf(frames: readonly Frame[]): SettingsBlock | undefined {
   const top = frames[0].block;
   if (frames.length === 1 && (top === 'hook' || top === 'oauth' || top === 'octoprint' || top === 'webcam')) return top;
   if (frames.length === 2 && top === 'hook' && frames[1].key === 'snapshot' && frames[1].bracket === '{') return 'snapshot';
+  if (frames.length === 2 && top === 'hook' && frames[1].key === 'retry' && frames[1].bracket === '{') return 'retry';
   return undefined;
 }
 
-function describeBlock(block: SettingsBlock): string {
-  return block === 'snapshot' ? 'hook snapshot' : block;
-}
-
 /** The key an entry's value is being written for: `[method]` or `[x, :]`. */
-function valueKeyOf(entry: readonly ScanToken[]): string | undefined {
+function valueKeyOf(entry: readonly ContextToken[]): string | undefined {
   const tokens = entry.filter((t) => !(t.kind === 'punct' && t.text === ':'));
   if (tokens.length !== 1) return undefined;
   return tokens[0].kind === 'word' || tokens[0].kind === 'string' ? tokens[0].text : undefined;
 }
 
 /** The keys already written in a frame (the first token of each entry). */
-function entryKeys(tokens: readonly ScanToken[]): string[] {
+function entryKeys(tokens: readonly ContextToken[]): string[] {
   const keys: string[] = [];
   let expectKey = true;
   let count = 0;
@@ -105,46 +170,25 @@ function entryKeys(tokens: readonly ScanToken[]): string[] {
 }
 
 /**
- * The keys already set in the innermost block: those the scan saw before the cursor, and those
- * the tree holds (after the cursor too), except the one being typed.
+ * The keys already set in the innermost block: those written before the cursor, and those the
+ * tree holds (after the cursor too), except the one being typed.
  */
-function writtenKeys(ctx: CursorContext, views: FileViews): Set<string> {
-  const keys = new Set(entryKeys(ctx.frames[ctx.frames.length - 1].tokens));
-  const item = views.current.items.find((i) => i.range.start.offset === ctx.frames[0].itemStart);
+function writtenKeys(frames: readonly Frame[], analysis: Analysis, offset: number): Set<string> {
+  const keys = new Set(entryKeys(frames[frames.length - 1].tokens));
+  const item = analysis.result.ast.items.find((i) => i.range.start.offset === frames[0].itemStart);
   let body = item && (item.kind === 'Hook' || item.kind === 'OAuth' || item.kind === 'Block') ? item.body : undefined;
-  for (const f of ctx.frames.slice(1)) {
+  for (const f of frames.slice(1)) {
     const v = body?.entries.find((e) => entryKey(e) === f.key)?.value;
     body = v?.kind === 'Object' ? v : undefined;
   }
   for (const e of body?.entries ?? []) {
-    const typing = e.key.range.start.offset <= ctx.offset && ctx.offset <= e.key.range.end.offset;
+    const typing = e.key.range.start.offset <= offset && offset <= e.key.range.end.offset;
     if (!typing) keys.add(entryKey(e));
   }
   return keys;
 }
 
-/** The place of a parameter, from the open blocks and the entry it is the value of. */
-export function placeOf(ctx: CursorContext, text: string): Place {
-  const inString = !!ctx.string;
-  if (ctx.frames.length === 0) {
-    const head = ctx.statement[0]?.text;
-    return { block: head === 'device' || head === 'secret' ? head : 'none', keys: [], inString };
-  }
-  const top = ctx.frames[0];
-  const keys = ctx.frames.slice(1).map((f) => f.key ?? '');
-  const key = ctx.entry.find((t) => t.kind === 'word' || t.kind === 'string');
-  if (key && ctx.entry[0] === key) keys.push(key.text);
-  const place: Place = { block: top.block ?? 'other', keys, inString };
-  if (top.name !== undefined) place.hookName = top.name;
-  if (top.itemStart !== undefined) {
-    place.itemStart = top.itemStart;
-    if (top.block === 'hook') place.header = text.slice(top.itemStart, top.open);
-  }
-  return place;
-}
-
-function topLevelCompletions(ctx: CursorContext, range: LspRange): CompletionItem[] {
-  const st = ctx.statement;
+function topLevelCompletions(st: readonly ContextToken[], newlineBefore: boolean, range: LspRange): CompletionItem[] {
   const last = st[st.length - 1];
   if (st[0]?.kind === 'word' && st[0].text === 'hook' && st.some((t, i) => i >= 2 && t.kind === 'word' && t.text === 'on')) {
     if (last && ((last.kind === 'word' && last.text === 'on') || (last.kind === 'punct' && last.text === ','))) {
@@ -154,9 +198,9 @@ function topLevelCompletions(ctx: CursorContext, range: LspRange): CompletionIte
     return [];
   }
   const head = st[0]?.text;
-  const atStart = st.length === 0 || ((head === 'device' || head === 'secret') && st.length >= 2 && ctx.newlineBefore);
+  const atStart = st.length === 0 || ((head === 'device' || head === 'secret') && st.length >= 2 && newlineBefore);
   if (!atStart) return [];
-  return topLevelForms.map((f) => ({ label: f.name, kind: CompletionItemKind.Keyword, documentation: markdown(f.doc), textEdit: { range, newText: f.name } }));
+  return settingsOf('top').map((f) => ({ label: f.name, kind: CompletionItemKind.Keyword, documentation: markdown(f.doc), textEdit: { range, newText: f.name } }));
 }
 
 function triggerItems(range: LspRange, exclude: ReadonlySet<string>, only: readonly string[] | undefined, header: boolean): CompletionItem[] {
@@ -197,10 +241,10 @@ function fieldItem(c: FieldChoice, range: LspRange, kind: CompletionItemKind): C
   };
 }
 
-function settingValueItems(block: SettingsBlock, key: string, views: FileViews, range: LspRange): CompletionItem[] {
+function settingValueItems(block: SettingsBlock, key: string, models: Models, range: LspRange): CompletionItem[] {
   if (block === 'hook' && key === 'oauth') {
-    return [...oauthBlocks(views)].map(([name, decl]) => {
-      const fields = [...oauthReturns(decl).keys()];
+    return [...oauthBlocks(models)].map(([name, decl]) => {
+      const fields = [...decl.fields.keys()];
       return {
         label: name,
         kind: CompletionItemKind.Reference,
@@ -210,6 +254,6 @@ function settingValueItems(block: SettingsBlock, key: string, views: FileViews, 
       };
     });
   }
-  const setting = settingsOf(block).find((s) => s.name === key);
+  const setting = settingSpec(block, key);
   return (setting?.values ?? []).map((v) => ({ label: v, kind: CompletionItemKind.EnumMember, detail: `${key} value`, textEdit: { range, newText: v } }));
 }

@@ -1,26 +1,26 @@
 // Go to definition: from a hook's `oauth token` setting, and from `@token.…`, to the oauth
-// block; from `@token.field` to the field in its `returns`.
+// block; from `@token.field` to the field in its `returns`. Both are look-ups in the checker's
+// semantic model of the current version (a range from an older one would point at stale text).
 import type { Location } from 'vscode-languageserver/node';
 import type { Analysis } from './document-state.js';
-import { oauthBlocks, oauthReturns, viewsOf } from './file-views.js';
 import { hitNear } from './position-index.js';
 import { toLspRange } from './to-lsp.js';
 
 export function definitionAt(analysis: Analysis, offset: number): Location | null {
+  const model = analysis.result.semantic;
   const hit = hitNear(analysis.result.ast, offset);
-  if (!hit) return null;
-  // Only the current tree: a range from the last good one would point at stale text.
-  const blocks = oauthBlocks({ ...viewsOf(analysis), lastGood: undefined });
+  if (!model || !hit) return null;
   let name: string | undefined;
   let field: string | undefined;
-  if (hit.word && hit.item.kind === 'Hook' && hit.keys.length === 1 && hit.keys[0] === 'oauth') name = hit.word.name;
-  else if (hit.param && hit.param.segments.length > 0 && (hit.segment ?? 0) <= 1) {
-    name = hit.param.segments[0].name;
-    if (hit.segment === 1) field = hit.param.segments[1].name;
+  const entry = hit.entries[hit.entries.length - 1];
+  if (hit.word && entry && model.settings.some((u) => u.entry === entry && u.spec.reader.kind === 'oauth-name')) name = hit.word.name;
+  else if (hit.param && (hit.segment ?? 0) <= 1) {
+    const use = model.params.find((p) => p.param === hit.param);
+    name = use?.oauth;
+    if (name !== undefined && hit.segment === 1) field = hit.param.segments[1].name;
   }
-  if (name === undefined) return null;
-  const decl = blocks.get(name);
-  if (!decl?.name) return null;
-  const target = field !== undefined ? oauthReturns(decl).get(field)?.entry.key.range : undefined;
-  return { uri: analysis.uri, range: toLspRange(target ?? decl.name.range) };
+  const block = name !== undefined ? model.oauth.get(name) : undefined;
+  if (!block) return null;
+  const target = field !== undefined ? block.fields.get(field)?.keyRange : undefined;
+  return { uri: analysis.uri, range: toLspRange(target ?? block.nameRange) };
 }

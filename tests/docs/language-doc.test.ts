@@ -6,7 +6,9 @@
 //     entry are the fixed version and must compile without errors);
 // (c) every ```ohk block outside the Diagnostics section compiles without errors;
 // (d) the lists the reference spells out (roots, filters, events) match the tables the
-//     compiler uses.
+//     compiler uses;
+// (e) every setting of the settings table is in its block's section, each with the table's
+//     default where the section has a `| setting | value | default |` table.
 import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { filters } from '../../compiler/filters/filter-table.js';
 import { schemaTables } from '../../compiler/schema/tables.js';
 import { pluginTriggers } from '../../language/plugin-triggers.js';
 import { parser } from '../../grammar/parser.js';
+import { settingsOf, type SettingsBlock } from '../../language/settings-table.js';
 import { projectRoot } from '../support/project-root.js';
 
 interface Block {
@@ -277,5 +280,54 @@ test('the seven plugin triggers show their exact topics and default messages', (
     assert.is(cells[3], t.message, `${name}: default message`);
   }
 });
+
+/** The section each block's settings are documented in. */
+const settingSections: Record<SettingsBlock, string> = {
+  top: 'File structure',
+  hook: 'Hooks',
+  oauth: 'oauth blocks',
+  octoprint: 'octoprint',
+  webcam: 'webcam',
+  snapshot: 'webcam',
+  retry: 'retry',
+};
+
+/** The rows of the section's `| setting | … |` or `| form | … |` table, by the name in backquotes that starts their first cell. */
+function tableRows(body: string): Map<string, string[]> {
+  const rows = new Map<string, string[]>();
+  let inTable = false;
+  for (const line of body.split('\n')) {
+    if (/^\| (setting|form) \|/.test(line)) inTable = true;
+    else if (!line.startsWith('|')) inTable = false;
+    if (!inTable) continue;
+    const cells = /^\|(.*)\|\s*$/.exec(line)?.[1].split(' | ').map((c) => c.trim());
+    const name = cells && /^`([\w]+)/.exec(cells[0])?.[1];
+    if (cells && name && !rows.has(name)) rows.set(name, cells);
+  }
+  return rows;
+}
+
+for (const block of Object.keys(settingSections) as SettingsBlock[]) {
+  test(`(e) the ${block} settings are documented, with the table's defaults`, () => {
+    const section = all.find((s) => s.title === settingSections[block] && s.level >= 2 && !inDiagnostics(all.indexOf(s)));
+    assert.ok(section, `a section '${settingSections[block]}'`);
+    const rows = tableRows(section.body);
+    for (const spec of settingsOf(block)) {
+      // The hook's snapshot block shares webcam's table; its address is `url` there.
+      const name = block === 'snapshot' && spec.name === 'url' ? 'snapshot' : spec.name;
+      assert.ok(section.body.includes(`\`${name}`) || section.body.includes(`${name} `), `${block}.${name} is mentioned in '${section.title}'`);
+      const row = rows.get(name);
+      if (rows.size > 0 && block !== 'top') {
+        assert.ok(row, `${block}.${name} has a row in the table of '${section.title}'`);
+        if (name !== spec.name) continue;
+        assert.ok(row[row.length - 1].includes(spec.defaultText), `${block}.${name}: the default '${row[row.length - 1]}' says ${spec.defaultText}`);
+      } else if (row && row.join(' ').includes('(default ')) {
+        assert.ok(row.join(' ').includes(spec.defaultText), `${block}.${name}: the row says ${spec.defaultText}`);
+      } else if (block === 'octoprint' && spec.defaultText !== 'none') {
+        assert.ok(section.body.includes(spec.defaultText.replace(/`/g, '')), `${block}.${name}: '${section.title}' gives its default ${spec.defaultText}`);
+      }
+    }
+  });
+}
 
 test.run();

@@ -199,6 +199,21 @@ test("a third-party plugin event's payload is unknown, so @extra is offered", as
   assert.ok(labels(items).includes('extra'));
 });
 
+test('a hook named with a letter outside the BMP (x𝒜), after a hook left open: its own triggers, settings and scope', async () => {
+  const head = `${example}\nhook a on PrintDone {\n  data { x: 1\nhook x𝒜 on PrintFailed {\n  url "https://example.com"\n`;
+  const extra = labels(await complete(`${head}  data { why: @extra.‸`));
+  assert.ok(extra.includes('reason'), `PrintFailed's payload: ${extra.join(', ')}`);
+  const settings = labels(await complete(`${head}  me‸`));
+  assert.ok(settings.includes('method'), settings.join(', '));
+  assert.not.ok(settings.includes('url'), 'url is already set in x𝒜');
+  const keys = labels(await complete(`${head}  messages {\n    ‸`));
+  assert.equal(keys, ['PrintFailed']);
+});
+
+test('inside a hook\'s retry block: its settings', async () => {
+  assert.equal(labels(await complete(typing('hook wip on PrintDone', '  retry {\n    ‸'))).sort(), ['attempts', 'schedule']);
+});
+
 test('at the start of a top-level item: the top-level forms', async () => {
   const items = labels(await complete(`${example}\n‸`));
   assert.equal(items, ['device', 'secret', 'octoprint', 'webcam', 'messages', 'oauth', 'hook']);

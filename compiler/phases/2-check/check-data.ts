@@ -19,6 +19,7 @@ export function checkData(ctx: CheckContext, data: ObjectNode, scope: ParamScope
   const entries: ObjectEntry[] = [];
   let snapshotEntry: ObjectEntry | null = null;
   const seen = new Map<string, ObjectEntry>();
+  ctx.semantic.regions.push({ range: data.range, scope: { ...scope, position: 'data-top' } });
   for (const entry of data.entries) {
     if (entry.recovered) continue;
     const key = entryKey(entry);

@@ -11,6 +11,7 @@ import { diag } from '../../../language/diagnostic.js';
 
 export function checkHeaders(ctx: CheckContext, headers: ObjectNode | undefined, scope: ParamScope): ObjectEntry[] {
   if (!headers) return [];
+  ctx.semantic.regions.push({ range: headers.range, scope: { ...scope, position: 'text' } });
   const seen = new Set<string>();
   const out: ObjectEntry[] = [];
   for (const entry of headers.entries) {

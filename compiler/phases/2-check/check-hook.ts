@@ -1,7 +1,7 @@
 // One `hook NAME on TRIGGERS { … }`: its settings, its templates against its triggers, and
 // the defaults that make it a complete webhook.
 import type { HookDecl, ObjectNode, Value } from '../../../grammar/ast.js';
-import { defaultMethod, hookCooldownMs, hookTimeoutMs, placeholderUrl } from '../../../language/defaults.js';
+import { placeholderUrl } from '../../../language/defaults.js';
 import { contentKinds, type ContentKind } from '../../../runtime/compiled-module.js';
 import type { CheckContext } from './check-context.js';
 import type { CheckedHook, CheckedSnapshot } from './checked-model.js';
@@ -19,8 +19,9 @@ import { checkValue } from './check-value.js';
 import { closestName } from '../../schema/did-you-mean.js';
 import { diag, type Suggestion } from '../../../language/diagnostic.js';
 import type { Range } from '../../../language/range.js';
+import { defaults as settingDefaults, settingsTable } from '../../../language/settings-table.js';
 
-export const hookSettings = ['url', 'method', 'content', 'headers', 'data', 'oauth', 'device', 'secret', 'messages', 'enabled', 'timeout', 'cooldown', 'snapshot', 'retry', 'sign'] as const;
+const table = settingsTable.hook;
 
 export interface FileDefaults {
   device: Value | null;
@@ -36,7 +37,7 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
   const partial = !!(decl.recovered || decl.body?.recovered);
   const triggers = checkTriggers(ctx, decl);
   const events = triggers.map((t) => t.event);
-  const s = readSettings(ctx, decl.body, hookSettings, `hook '${name}'`);
+  const s = readSettings(ctx, decl.body, 'hook', `hook '${name}'`);
   const uses = new Set<string>();
 
   let oauth: string | null = null;
@@ -49,8 +50,9 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
     } else ctx.report(diag.unknownOAuth(o.value!.range, { name: oname }, { didYouMean: closestName(oname, [...ctx.oauth.keys()]) }));
   }
   const scope = { triggers: events, oauth, position: 'value' as const, uses };
+  ctx.semantic.hooks.push({ name, range: decl.range, triggers: events, oauth });
 
-  const method = readMethod(ctx, s.get('method')) ?? defaultMethod;
+  const method = readMethod(ctx, s.get('method')) ?? settingDefaults.method;
   const isGet = method === 'GET';
 
   const url = s.get('url')?.value;
@@ -65,14 +67,14 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
 
   let content: ContentKind = snapshotKey ? 'multipart' : 'json';
   const contentEntry = s.get('content');
-  const c = readWord(ctx, contentEntry, 'json, form or multipart');
+  const c = readWord(ctx, contentEntry, table.content.reader.what);
   if (contentEntry && c !== undefined) {
     const range = contentEntry.value!.range;
-    if (!isContentKind(c)) ctx.report(diag.unknownContent(range, { content: c }));
+    if (!table.content.reader.values.includes(c)) ctx.report(diag.unknownContent(range, { content: c }));
     else if (isGet) ctx.report(diag.getWithBody(range, { problem: `'content ${c}' does not apply` }));
     else if (snapshotKey && c !== 'multipart') ctx.report(diag.snapshotMakesMultipart(range, { content: c }));
     else {
-      content = c;
+      content = c as ContentKind;
       if (c === 'multipart' && !snapshotKey) ctx.report(diag.multipartWithoutSnapshot(range));
     }
   }
@@ -97,13 +99,13 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
     if (v && !own.has(event)) collectRoots(v, uses);
   }
 
-  const enabled = readBoolean(ctx, s.get('enabled')) ?? true;
+  const enabled = readBoolean(ctx, s.get('enabled')) ?? settingDefaults.enabled;
   if (!enabled) ctx.report(diag.disabledHook(s.get('enabled')!.value!.range, { name }));
-  const timeoutMs = readDuration(ctx, s.get('timeout'), hookTimeoutMs.min, hookTimeoutMs.max) ?? hookTimeoutMs.default;
-  const cooldownMs = readDuration(ctx, s.get('cooldown'), hookCooldownMs.min, hookCooldownMs.max) ?? hookCooldownMs.default;
+  const timeoutMs = readDuration(ctx, s.get('timeout'), table.timeout.reader) ?? settingDefaults.hookTimeoutMs;
+  const cooldownMs = readDuration(ctx, s.get('cooldown'), table.cooldown.reader) ?? settingDefaults.cooldownMs;
   const retryDelaysMs = checkRetry(ctx, s.get('retry'));
   const sign = checkSign(ctx, s.get('sign')?.value);
-  const snapshot = checkSnapshotSettings(ctx, readObject(ctx, s.get('snapshot')), defaults.snapshot, `the snapshot block of hook '${name}'`, 'url');
+  const snapshot = checkSnapshotSettings(ctx, readObject(ctx, s.get('snapshot')), defaults.snapshot, `the snapshot block of hook '${name}'`, 'snapshot');
 
   return {
     name,

@@ -18,8 +18,11 @@ export function checkMessages(
 ): Map<string, Value> {
   const out = new Map<string, Value>();
   for (const entry of body?.entries ?? []) {
-    if (entry.recovered || !entry.value) continue;
     const trigger = entryKey(entry);
+    const scope = { triggers: [trigger], oauth, position: 'text' as const, inMessage: true, uses };
+    // Recorded before the checks below, so a message still being typed has its trigger's scope.
+    if (allowedTriggers ? allowedTriggers.includes(trigger) : isTrigger(trigger)) ctx.semantic.regions.push({ range: entry.range, scope });
+    if (entry.recovered || !entry.value) continue;
     if (allowedTriggers ? !allowedTriggers.includes(trigger) : !isTrigger(trigger)) {
       const candidates = allowedTriggers ?? triggerNames();
       if (allowedTriggers) ctx.report(diag.unknownMessageTrigger(entry.key.range, { name: trigger }, { didYouMean: suggestTrigger(trigger, candidates) }));
@@ -32,7 +35,7 @@ export function checkMessages(
       ctx.report(diag.settingType(v.range, { setting: trigger, expected: 'a message in quotes' }));
       continue;
     }
-    checkValue(ctx, v, { triggers: [trigger], oauth, position: 'text', inMessage: true, uses }, false);
+    checkValue(ctx, v, scope, false);
     out.set(trigger, v);
   }
   return out;

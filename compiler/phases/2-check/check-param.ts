@@ -50,6 +50,13 @@ function reportWalkFailure(ctx: CheckContext, segments: PathSegment[], w: Extrac
 }
 
 export function checkParam(ctx: CheckContext, param: ParamNode, scope: ParamScope): SchemaType {
+  const type = proveParam(ctx, param, scope);
+  const root = param.segments[0]?.name;
+  ctx.semantic.params.push(root !== undefined && ctx.oauth.has(root) && !schemaTables.roots[root] ? { param, scope, type, oauth: root } : { param, scope, type });
+  return type;
+}
+
+function proveParam(ctx: CheckContext, param: ParamNode, scope: ParamScope): SchemaType {
   if (param.recovered || param.segments.length === 0) return UNKNOWN;
   const segments = param.segments;
   const root = segments[0];

@@ -8,12 +8,12 @@ import type { ObjectEntry, Value } from '../../../grammar/ast.js';
 import type { CheckContext } from './check-context.js';
 import { readSettings } from './read-settings.js';
 import { formatMs } from './setting-values.js';
-import { retryDefaults } from '../../../language/defaults.js';
 import { diag } from '../../../language/diagnostic.js';
+import { defaults, settingsTable } from '../../../language/settings-table.js';
 
-const defaultRetryDelaysMs = retryDefaults.delaysMs;
-const MAX_ATTEMPTS = retryDefaults.maxAttempts;
-const MAX_DELAY_MS = retryDefaults.maxDelayMs;
+const defaultRetryDelaysMs = defaults.retryDelaysMs;
+const MAX_ATTEMPTS = settingsTable.retry.attempts.reader.max;
+const MAX_DELAY_MS = settingsTable.retry.schedule.reader.maxMs;
 
 function schedule(ctx: CheckContext, v: Value): number[] | undefined {
   if (v.kind !== 'Array') {
@@ -54,7 +54,7 @@ export function checkRetry(ctx: CheckContext, entry: ObjectEntry | undefined): n
   }
   if (v.kind === 'Array') return schedule(ctx, v) ?? [...defaultRetryDelaysMs];
   if (v.kind === 'Object') {
-    const s = readSettings(ctx, v, ['attempts', 'schedule'], 'retry');
+    const s = readSettings(ctx, v, 'retry', 'retry');
     const sched = s.get('schedule')?.value ? schedule(ctx, s.get('schedule')!.value!) : undefined;
     const n = s.get('attempts')?.value ? attempts(ctx, s.get('attempts')!.value!) : undefined;
     const base = sched ?? [...defaultRetryDelaysMs];

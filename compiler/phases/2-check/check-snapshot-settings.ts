@@ -7,18 +7,16 @@ import type { CheckedSnapshot } from './checked-model.js';
 import { checkUrl } from './check-url.js';
 import { readSettings } from './read-settings.js';
 import { readDuration, readNumber, readWord } from './setting-values.js';
-import { snapshotDefaults, snapshotLimits } from '../../../language/defaults.js';
 import { diag } from '../../../language/diagnostic.js';
+import { defaults, settingsTable } from '../../../language/settings-table.js';
 
-export const defaultSnapshot: CheckedSnapshot = {
-  fit: { ...snapshotDefaults.fit },
-  quality: snapshotDefaults.quality,
-  timeoutMs: snapshotDefaults.timeoutMs,
-};
-const { fitMin, fitMax } = snapshotLimits;
+export const defaultSnapshot: CheckedSnapshot = { ...defaults.snapshot, fit: { ...defaults.snapshot.fit } };
 
-export function checkSnapshotSettings(ctx: CheckContext, body: ObjectNode | undefined, base: CheckedSnapshot, where: string, urlKey: string): CheckedSnapshot {
-  const s = readSettings(ctx, body, [urlKey, 'fit', 'quality', 'flip', 'rotate', 'timeout'], where);
+/** `webcam` calls the picture's address `snapshot`, a hook's `snapshot` block calls it `url`. */
+export function checkSnapshotSettings(ctx: CheckContext, body: ObjectNode | undefined, base: CheckedSnapshot, where: string, block: 'webcam' | 'snapshot'): CheckedSnapshot {
+  const s = readSettings(ctx, body, block, where);
+  const table = settingsTable[block];
+  const urlKey = block === 'webcam' ? 'snapshot' : 'url';
   const out: CheckedSnapshot = { ...base, fit: { ...base.fit } };
   const url = s.get(urlKey);
   if (url?.value) {
@@ -27,14 +25,15 @@ export function checkSnapshotSettings(ctx: CheckContext, body: ObjectNode | unde
   }
   const fit = s.get('fit')?.value;
   if (fit && !fit.recovered) {
-    if (fit.kind === 'Size' && fit.width >= fitMin && fit.height >= fitMin && fit.width <= fitMax && fit.height <= fitMax) out.fit = { width: fit.width, height: fit.height };
-    else ctx.report(diag.settingType(fit.range, { setting: 'fit', expected: "a size from 16 x 16 to 10000 x 10000, such as '640 x 480'" }));
+    const { min, max } = table.fit.reader;
+    if (fit.kind === 'Size' && fit.width >= min && fit.height >= min && fit.width <= max && fit.height <= max) out.fit = { width: fit.width, height: fit.height };
+    else ctx.report(diag.settingType(fit.range, { setting: 'fit', expected: `a size from ${min} x ${min} to ${max} x ${max}, such as '640 x 480'` }));
   }
-  out.quality = readNumber(ctx, s.get('quality'), snapshotLimits.quality.min, snapshotLimits.quality.max) ?? out.quality;
+  out.quality = readNumber(ctx, s.get('quality'), table.quality.reader) ?? out.quality;
   const flip = s.get('flip');
-  const flipWord = readWord(ctx, flip, 'h, v, both or none');
+  const flipWord = readWord(ctx, flip, table.flip.reader.what);
   if (flip && flipWord !== undefined) {
-    if (!['h', 'v', 'both', 'none'].includes(flipWord)) ctx.report(diag.flipValue(flip.value!.range));
+    if (!table.flip.reader.values.includes(flipWord)) ctx.report(diag.flipValue(flip.value!.range));
     else {
       out.flipH = flipWord === 'h' || flipWord === 'both';
       out.flipV = flipWord === 'v' || flipWord === 'both';
@@ -43,9 +42,9 @@ export function checkSnapshotSettings(ctx: CheckContext, body: ObjectNode | unde
   const rotate = s.get('rotate');
   if (rotate?.value && !rotate.value.recovered) {
     const v = rotate.value;
-    if (v.kind === 'Number' && [0, 90, 180, 270].includes(v.value)) out.rotate = v.value;
+    if (v.kind === 'Number' && table.rotate.reader.values.includes(v.value)) out.rotate = v.value;
     else ctx.report(diag.rotateValue(v.range));
   }
-  out.timeoutMs = readDuration(ctx, s.get('timeout'), snapshotLimits.timeoutMs.min, snapshotLimits.timeoutMs.max) ?? out.timeoutMs;
+  out.timeoutMs = readDuration(ctx, s.get('timeout'), table.timeout.reader) ?? out.timeoutMs;
   return out;
 }

@@ -10,7 +10,9 @@ import { withScheme } from '../../../runtime/http/missing-scheme.js';
 import { diag } from '../../../language/diagnostic.js';
 
 export function checkUrl(ctx: CheckContext, value: Value | undefined, scope: ParamScope, setting: string): void {
-  if (!value || value.recovered) return;
+  if (!value) return;
+  ctx.semantic.regions.push({ range: value.range, scope: { ...scope, position: 'url' } });
+  if (value.recovered) return;
   if (value.kind === 'Param') {
     checkParam(ctx, value, { ...scope, position: 'url' });
     return;
@@ -21,20 +23,21 @@ export function checkUrl(ctx: CheckContext, value: Value | undefined, scope: Par
   }
   checkTemplate(ctx, value, { ...scope, position: 'url' });
   const first = value.parts[0];
-  if (!first) {
-    ctx.report(diag.invalidUrl(value.range, { problem: 'it is empty' }));
-    return;
-  }
-  if (first.kind === 'Param') {
-    if (first.segments[0]?.name !== 'env') ctx.report(diag.invalidUrl(value.range, { problem: "it must start with 'http://', 'https://' or '@env.NAME'" }));
-    return;
-  }
   const literal = value.parts.length === 1;
-  const text = first.text;
-  const problem = urlProblem(text, literal);
+  const problem = urlTemplateProblem(first && (first.kind === 'Param' ? { root: first.segments[0]?.name ?? '' } : { text: first.text }), literal);
   // `octopi.local`, `127.0.0.1:5000/x`: the fix is the scheme, so say it (and offer it as a quick fix).
-  const fixed = literal ? withScheme(text) : undefined;
-  if (problem) ctx.report(diag.invalidUrl(value.range, { problem }, fixed === undefined ? undefined : { didYouMean: fixed, didYouMeanRange: first.range }));
+  const fixed = literal && first?.kind === 'Text' ? withScheme(first.text) : undefined;
+  if (problem) ctx.report(diag.invalidUrl(value.range, { problem }, fixed === undefined || first === undefined ? undefined : { didYouMean: fixed, didYouMeanRange: first.range }));
+}
+
+/**
+ * The URL rule, on a template's first part (its text, or the root of the parameter it starts
+ * with) and whether that part is all of it. The importer asks it too, before it writes a URL.
+ */
+export function urlTemplateProblem(first: { text: string } | { root: string } | undefined, complete: boolean): string | undefined {
+  if (!first) return 'it is empty';
+  if ('root' in first) return first.root === 'env' ? undefined : "it must start with 'http://', 'https://' or '@env.NAME'";
+  return urlProblem(first.text, complete);
 }
 
 function urlProblem(text: string, complete: boolean): string | undefined {

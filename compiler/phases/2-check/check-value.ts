@@ -22,8 +22,10 @@ export function wholeParam(value: Value | undefined) {
 }
 
 export function checkTemplate(ctx: CheckContext, s: StringNode, scope: ParamScope): void {
+  const inText: ParamScope = scope.position === 'url' || scope.position === 'text' ? scope : { ...scope, position: 'text' };
+  ctx.semantic.regions.push({ range: s.range, scope: inText });
   checkForeignPlaceholders(ctx, s);
-  for (const part of s.parts) if (part.kind === 'Param') checkParam(ctx, part, { ...scope, position: scope.position === 'url' ? 'url' : 'text' });
+  for (const part of s.parts) if (part.kind === 'Param') checkParam(ctx, part, inText);
 }
 
 /**
@@ -31,10 +33,13 @@ export function checkTemplate(ctx: CheckContext, s: StringNode, scope: ParamScop
  * errors there. Elsewhere the caller has checked the value's form already.
  */
 export function checkValue(ctx: CheckContext, value: Value | undefined, scope: ParamScope, json: boolean): SchemaType {
-  if (!value || (value.recovered && value.kind !== 'Object' && value.kind !== 'Array')) return UNKNOWN;
+  if (!value) return UNKNOWN;
+  const inner: ParamScope = scope.position === 'data-top' ? { ...scope, position: 'value' } : scope;
+  // A container's region is what its elements see, so a parameter typed inside it gets that scope.
+  ctx.semantic.regions.push({ range: value.range, scope: value.kind === 'Object' || value.kind === 'Array' ? inner : scope });
+  if (value.recovered && value.kind !== 'Object' && value.kind !== 'Array') return UNKNOWN;
   const whole = wholeParam(value);
   if (whole) return checkParam(ctx, whole, scope);
-  const inner: ParamScope = { ...scope, position: scope.position === 'data-top' ? 'value' : scope.position };
   switch (value.kind) {
     case 'String':
       checkTemplate(ctx, value, inner);

@@ -12,10 +12,13 @@ import { checkSecretValue } from './check-secret-value.js';
 import { checkSnapshotSettings, defaultSnapshot } from './check-snapshot-settings.js';
 import { checkUrl } from './check-url.js';
 import { readSettings } from './read-settings.js';
+import type { SemanticModel } from './semantic-model.js';
 
 export interface CheckResult {
   model: CheckedFile;
   diagnostics: Diagnostic[];
+  /** Settings, parameters and scopes as read: what the editor features look up. */
+  semantic: SemanticModel;
 }
 
 export function check(file: OhkFile): CheckResult {
@@ -60,9 +63,9 @@ export function check(file: OhkFile): CheckResult {
         const kw = item.keyword.name;
         if (!first(kw, item.keyword.range)) break;
         if (kw === 'messages') messages = checkMessages(ctx, item.body, null, null);
-        else if (kw === 'webcam') snapshot = checkSnapshotSettings(ctx, item.body, defaultSnapshot, 'webcam', 'snapshot');
+        else if (kw === 'webcam') snapshot = checkSnapshotSettings(ctx, item.body, defaultSnapshot, 'webcam', 'webcam');
         else if (kw === 'octoprint') {
-          const s = readSettings(ctx, item.body, ['url', 'apikey'], 'octoprint');
+          const s = readSettings(ctx, item.body, 'octoprint', 'octoprint');
           const url = s.get('url')?.value;
           if (url) {
             checkUrl(ctx, url, { triggers: [], oauth: null, envOnly: 'the octoprint block', position: 'url' }, 'url');
@@ -104,5 +107,5 @@ export function check(file: OhkFile): CheckResult {
     ctx.report(diag.noHooks({ start: { line: 1, column: 1, offset: 0 }, end: end.offset > 0 ? { line: 1, column: 2, offset: 1 } : end }));
   }
 
-  return { model: { octoprint, oauth: [...ctx.oauth.values()], hooks, env: ctx.env }, diagnostics: ctx.diagnostics };
+  return { model: { octoprint, oauth: [...ctx.oauth.values()], hooks, env: ctx.env }, diagnostics: ctx.diagnostics, semantic: ctx.semantic };
 }

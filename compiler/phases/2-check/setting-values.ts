@@ -6,6 +6,7 @@ import type { HttpMethod } from '../../../runtime/compiled-module.js';
 import type { CheckContext } from './check-context.js';
 import { entryKey } from '../../../grammar/entry-key.js';
 import { diag } from '../../../language/diagnostic.js';
+import { httpMethods } from '../../../language/settings-table.js';
 
 function valueOf(entry: ObjectEntry | undefined): Value | undefined {
   return entry && !entry.value?.recovered ? entry.value : undefined;
@@ -19,8 +20,6 @@ export function readWord(ctx: CheckContext, entry: ObjectEntry | undefined, what
   ctx.report(diag.settingType(v.range, { setting: entryKey(entry), expected: what }));
   return undefined;
 }
-
-export const httpMethods: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** `method POST` (any case); an unknown word is reported and undefined returned. */
 export function readMethod(ctx: CheckContext, entry: ObjectEntry | undefined): HttpMethod | undefined {
@@ -40,7 +39,8 @@ export function readBoolean(ctx: CheckContext, entry: ObjectEntry | undefined): 
   return undefined;
 }
 
-export function readDuration(ctx: CheckContext, entry: ObjectEntry | undefined, minMs: number, maxMs: number): number | undefined {
+/** A duration within the setting's range (the settings table's reader). */
+export function readDuration(ctx: CheckContext, entry: ObjectEntry | undefined, { minMs, maxMs }: { minMs: number; maxMs: number }): number | undefined {
   const v = valueOf(entry);
   if (!entry || !v) return undefined;
   if (v.kind !== 'Duration') {
@@ -54,7 +54,7 @@ export function readDuration(ctx: CheckContext, entry: ObjectEntry | undefined, 
   return v.ms;
 }
 
-export function readNumber(ctx: CheckContext, entry: ObjectEntry | undefined, min: number, max: number): number | undefined {
+export function readNumber(ctx: CheckContext, entry: ObjectEntry | undefined, { min, max }: { min: number; max: number }): number | undefined {
   const v = valueOf(entry);
   if (!entry || !v) return undefined;
   if (v.kind !== 'Number' || !Number.isInteger(v.value) || v.value < min || v.value > max) {

@@ -1,13 +1,16 @@
-// What a parameter path means in its place: the roots it may start with, the fields one level
-// further, and the type, documentation and per-trigger presence of the path itself. Every
-// answer comes from the checker's schema tables and the file's oauth blocks; `@extra` is the
-// one root whose type differs per trigger, so it is looked up once per trigger and merged.
-import { schemaTables } from '../schema/tables.js';
-import type { SchemaType } from '../schema/schema-types.js';
-import { fieldNames, fieldOf, lookupPath, rootTypeFor, typeToString, unionOf, unionMembers } from '../schema/type-utils.js';
-import { isTrigger } from '../phases/2-check/check-triggers.js';
-import { oauthBlocks, oauthReturns, type FileViews } from './file-views.js';
-import type { ParamEnv } from './param-env.js';
+// What a parameter path means in the scope the checker gave it (param-scope.ts, recorded in
+// the semantic model): the roots it may start with, the fields one level further, and the
+// type, documentation and per-trigger presence of the path itself, for the editor. Every
+// answer comes from the schema tables and the oauth blocks as the checker read them; `@extra`
+// is the one root whose type differs per trigger, so it is looked up once per trigger and merged.
+import { schemaTables } from '../../schema/tables.js';
+import type { SchemaType } from '../../schema/schema-types.js';
+import { fieldNames, fieldOf, lookupPath, rootTypeFor, typeToString, unionOf, unionMembers } from '../../schema/type-utils.js';
+import { isTrigger } from './check-triggers.js';
+import type { ParamScope } from './param-scope.js';
+import type { OAuthInfo } from './semantic-model.js';
+
+type OAuthBlocks = ReadonlyMap<string, OAuthInfo>;
 
 /** A root or field offered by completion. */
 export interface FieldChoice {
@@ -53,25 +56,25 @@ function since(doc: string | undefined, v: string | undefined): string | undefin
 }
 
 /** The roots a parameter may start with here, in the order the schema declares them. */
-export function rootChoices(env: ParamEnv, views: FileViews): FieldChoice[] {
+export function rootChoices(env: Readonly<ParamScope>, oauthBlocks: OAuthBlocks): FieldChoice[] {
   const out: FieldChoice[] = [];
   if (!env.envOnly) {
     for (const [name, field] of Object.entries(schemaTables.roots)) {
-      if (name === 'snapshot' && !env.snapshotAllowed) continue;
+      if (name === 'snapshot' && env.position !== 'data-top') continue;
       if (name === 'message' && env.inMessage) continue;
       if (name === 'extra' && !env.triggers.some(hasPayload)) continue;
       if (name === 'percentCompleteMilestone' && !env.triggers.includes('Progress')) continue;
       const type = name === 'extra' ? extraRootType(env.triggers) : name === 'snapshot' ? 'image' : typeToString(field.type);
       out.push({ name, type, doc: field.doc, optional: false });
     }
-    const oauth = env.oauth ? oauthBlocks(views).get(env.oauth) : undefined;
-    if (oauth && env.oauth) out.push({ name: env.oauth, type: `oauth answer`, doc: oauthDoc(env.oauth, oauthReturns(oauth)), optional: false });
+    const oauth = env.oauth ? oauthBlocks.get(env.oauth) : undefined;
+    if (oauth && env.oauth) out.push({ name: env.oauth, type: `oauth answer`, doc: oauthDoc(env.oauth, oauth.fields), optional: false });
   }
   out.push({ name: 'env', type: 'environment', doc: envDoc, optional: false });
   return out;
 }
 
-function extraRootType(triggers: string[]): string {
+function extraRootType(triggers: readonly string[]): string {
   const payloads = triggers.map((t) => rootTypeFor('extra', t)).filter((t): t is SchemaType => !!t);
   return payloads.length === 0 ? 'unknown' : typeToString(unionOf(payloads));
 }
@@ -88,17 +91,17 @@ function choiceOf(name: string, type: SchemaType): FieldChoice | undefined {
 }
 
 /** The fields one level below `path` (its root included), for completion after a dot. */
-export function fieldChoices(path: readonly string[], env: ParamEnv, views: FileViews): FieldChoice[] {
+export function fieldChoices(path: readonly string[], env: Readonly<ParamScope>, oauthBlocks: OAuthBlocks, envNames: ReadonlySet<string>): FieldChoice[] {
   const [root, ...rest] = path;
   if (root === undefined) return [];
   if (root === 'env') {
     if (rest.length > 0) return [];
-    return [...views.envNames].sort().map((name) => ({ name, type: 'string', doc: `The environment variable \`${name}\` (used elsewhere in this file).`, optional: false }));
+    return [...envNames].sort().map((name) => ({ name, type: 'string', doc: `The environment variable \`${name}\` (used elsewhere in this file).`, optional: false }));
   }
   if (!env.envOnly && root === env.oauth) {
-    const decl = oauthBlocks(views).get(root);
+    const decl = oauthBlocks.get(root);
     if (!decl || rest.length > 0) return [];
-    return [...oauthReturns(decl)].map(([name, r]) => ({ name, type: r.type, doc: `A field of the answer of oauth block \`${root}\`.`, optional: false }));
+    return [...decl.fields].map(([name, r]) => ({ name, type: r.type, doc: `A field of the answer of oauth block \`${root}\`.`, optional: false }));
   }
   if (env.envOnly) return [];
   if (root === 'extra') return extraFields(rest, env.triggers);
@@ -147,16 +150,16 @@ function extraFields(rest: readonly string[], triggers: readonly string[]): Fiel
 }
 
 /** What the path (all its segments) is in this place. */
-export function describePath(path: readonly string[], env: ParamEnv, views: FileViews): PathInfo {
+export function describePath(path: readonly string[], env: Readonly<ParamScope>, oauthBlocks: OAuthBlocks): PathInfo {
   const [root, ...rest] = path;
   const all = (exists: boolean): Pick<PathInfo, 'presentFor' | 'missingFor'> => (exists ? { presentFor: [...env.triggers], missingFor: [] } : { presentFor: [], missingFor: [...env.triggers] });
   if (root === 'env') {
     const doc = rest.length === 0 ? envDoc : `The environment variable \`${rest[0]}\`, read when the daemon starts; the compiled module never holds its value.`;
     return { exists: rest.length <= 1, type: rest.length === 0 ? 'environment' : 'string', doc, ...all(rest.length <= 1), mayBeMissing: false, root: 'env' };
   }
-  const oauth = oauthBlocks(views).get(root);
+  const oauth = oauthBlocks.get(root);
   if (oauth && !schemaTables.roots[root]) {
-    const returns = oauthReturns(oauth);
+    const returns = oauth.fields;
     if (rest.length === 0) return { exists: true, type: 'oauth answer', doc: oauthDoc(root, returns), ...all(true), mayBeMissing: false, root: 'oauth' };
     const f = returns.get(rest[0]);
     const exists = !!f && rest.length === 1;

@@ -1,0 +1,58 @@
+// The checker's semantic model: what the language server looks up instead of working things
+// out again. Each parameter is recorded with the scope it was proved in and its type, each
+// setting with its spec from the settings table, each oauth block with its answer fields.
+import { test } from '../support/suite-runner.js';
+import * as assert from 'uvu/assert';
+import { compile } from '../../compiler/compile.js';
+import { paramAt, scopeAt, settingAt } from '../../compiler/phases/2-check/semantic-model.js';
+import { settingsTable } from '../../language/settings-table.js';
+import { typeToString } from '../../compiler/schema/type-utils.js';
+
+const text = `oauth token {
+  url "https://auth.example.com"
+  returns { access_token: string }
+}
+hook x𝒜 on PrintDone, PrintFailed {
+  url "https://example.com/@deviceIdentifier"
+  oauth token
+  device @env.DEVICE
+  headers { Authorization: "Bearer @token.access_token" }
+  data { why: @extra.reason, size: @job.file.size, pic: @snapshot }
+  messages { PrintFailed "failed: @extra.reason" }
+  timeout 30s
+}
+`;
+const model = compile(text).semantic!;
+const at = (needle: string, delta = 0) => text.indexOf(needle) + delta;
+
+test('each parameter with the scope it was proved in and its type', () => {
+  const why = paramAt(model, at('@extra.reason', 3))!;
+  assert.equal(why.scope.triggers, ['PrintDone', 'PrintFailed']);
+  assert.is(why.scope.position, 'data-top');
+  assert.is(why.scope.oauth, 'token');
+  assert.is.not(why.type.kind, 'unknown');
+  assert.match(typeToString(paramAt(model, at('@job.file.size', 3))!.type), 'number');
+  const inMessage = paramAt(model, at('failed: @extra', 10))!;
+  assert.equal(inMessage.scope.triggers, ['PrintFailed']);
+  assert.ok(inMessage.scope.inMessage);
+  const device = paramAt(model, at('@env.DEVICE', 2))!;
+  assert.ok(device.scope.envOnly);
+  const token = paramAt(model, at('@token.access_token', 2))!;
+  assert.is(token.oauth, 'token');
+  assert.is(token.scope.position, 'text');
+});
+
+test('each setting with its spec from the settings table', () => {
+  assert.is(settingAt(model, at('timeout 30s', 1))!.spec, settingsTable.hook.timeout);
+  assert.is(settingAt(model, at('returns {', 1))!.spec, settingsTable.oauth.returns);
+  assert.is(settingAt(model, at('url "https://example.com', 1))!.spec, settingsTable.hook.url);
+});
+
+test('the hook (named outside the BMP), its oauth block and the scope of a value', () => {
+  assert.equal(model.hooks.map((h) => [h.name, h.triggers, h.oauth]), [['x𝒜', ['PrintDone', 'PrintFailed'], 'token']]);
+  assert.equal([...model.oauth.get('token')!.fields.keys()], ['access_token']);
+  assert.is(scopeAt(model, at('{ why', 1))!.scope.position, 'data-top');
+  assert.is(scopeAt(model, at('Authorization', 1))!.scope.position, 'text');
+});
+
+test.run();
