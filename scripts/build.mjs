@@ -4,7 +4,8 @@
 // functions compiled modules carry (scripts/gen-emitted-source.mjs), then a plain transpile of
 // every TypeScript source into dist/ with the same layout. Type checking is `npm run typecheck`.
 import { build } from 'esbuild';
-import { readdirSync, statSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSchemaTables } from './gen-schema-tables.mjs';
@@ -19,6 +20,14 @@ const sourceDirs = process.env.OCTOHOOK_DIRS ? process.env.OCTOHOOK_DIRS.split('
 
 if (existsSync(join(root, 'schema'))) generateSchemaTables(root);
 await generateEmittedSource(root);
+
+// package.json is the one place the version and the supported Node versions are written;
+// runtime/package-facts.ts reads them from here, in every build (bundles included).
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const define = {
+  OCTOHOOK_PACKAGE_VERSION: JSON.stringify(pkg.version),
+  OCTOHOOK_NODE_ENGINES: JSON.stringify(pkg.engines?.node ?? '*'),
+};
 
 function walk(dir, out) {
   if (!existsSync(dir)) return out;
@@ -46,6 +55,7 @@ await build({
   target: 'node20',
   sourcemap: 'inline',
   bundle: false,
+  define,
   logLevel: 'warning',
 });
 if (process.env.OCTOHOOK_BUILD_VERBOSE) console.log(`built ${entryPoints.length} files into ${relative(process.cwd(), outDir)}`);
@@ -55,9 +65,12 @@ if (process.env.OCTOHOOK_BUILD_VERBOSE) console.log(`built ${entryPoints.length}
 // bundled file loads in a fraction of that, which is what keeps `octohookc check` cold
 // under its 300 ms budget. They sit at the same depth as their sources so relative
 // paths (package.json, docs/) resolve the same way.
+// The Node version check is one file of its own too: bin/*.js import it before either program,
+// so it must load without them.
 const programs = [
-  ['compiler/cli/main.ts', 'compiler/cli/octohookc.bundle.js'],
-  ['runtime/cli/main.ts', 'runtime/cli/octohook.bundle.js'],
+  ['compiler/cli/octohookc.ts', 'compiler/cli/octohookc.bundle.js'],
+  ['runtime/cli/octohook.ts', 'runtime/cli/octohook.bundle.js'],
+  ['runtime/cli/require-node-version.ts', 'runtime/cli/require-node-version.bundle.js'],
 ];
 if (!process.env.OCTOHOOK_DIRS) {
   for (const [entry, out] of programs) {
@@ -70,6 +83,7 @@ if (!process.env.OCTOHOOK_DIRS) {
       platform: 'node',
       target: 'node20',
       minifySyntax: true,
+      define,
       // @napi-rs/image is a native, optional dependency: loaded at run time when present.
       external: ['@napi-rs/image', '@napi-rs/image-*'],
       // Bundled CommonJS dependencies still call require(); give the ESM bundle one.
@@ -131,8 +145,27 @@ if (!process.env.OCTOHOOK_DIRS && existsSync(join(root, standaloneEntry))) {
       }));
     },
   };
+  // A static import names what it wants from a module, and Node checks every name while it
+  // links the file, before any of it runs: `import { crc32 } from 'node:zlib'` kills the
+  // bundle on Node 20.11 before its version check (runtime/cli/require-node-version.ts)
+  // could say why. So Node's own modules are reached through require(), which is looked at
+  // only when the code runs, after the check (but for the two the banner imports, whose
+  // names every Node has).
+  const builtins = new Set(builtinModules);
+  const builtinsAtRunTime = {
+    name: 'octohook-builtins-at-run-time',
+    setup(b) {
+      b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
+        if (!args.path.startsWith('node:') && !builtins.has(args.path)) return undefined;
+        if (args.kind === 'require-call') return { path: args.path, external: true };
+        return { path: args.path, namespace: 'octohook-builtin' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'octohook-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    },
+  };
   await build({
     entryPoints: [join(root, standaloneEntry)],
+    define,
     outfile: join(outDir, 'runtime/cli/octohook-standalone.js'),
     bundle: true,
     format: 'esm',
@@ -143,7 +176,7 @@ if (!process.env.OCTOHOOK_DIRS && existsSync(join(root, standaloneEntry))) {
     sourcesContent: true,
     legalComments: 'none',
     external: ['@napi-rs/image', '@napi-rs/image-*'],
-    plugins: [noCompiler, slimUndici],
+    plugins: [noCompiler, slimUndici, builtinsAtRunTime],
     banner: {
       js: `import { setFlagsFromString as __octohookV8Flags } from 'node:v8'; __octohookV8Flags(${JSON.stringify(bundleV8Flags.join(' '))}); import { createRequire as __octohookRequire } from 'node:module'; const require = __octohookRequire(import.meta.url);`,
     },

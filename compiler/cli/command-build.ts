@@ -1,12 +1,11 @@
 // `octohookc build FILE [-o OUT.mjs] [--bundle]`: check, then write the module. The file is
-// written to a temporary name and renamed, so a reader never sees half a module. `--bundle`
+// written to a temporary name and renamed, so a reader never sees half a module (./io.ts). `--bundle`
 // writes the runtime and the hooks as one file instead (./write-bundle.ts).
-import { rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { compile } from '../compile.js';
 import { hasErrors } from '../../language/diagnostic.js';
 import { formatSummary, formatText } from '../diagnostics/format-text.js';
-import { args, guarded, IoError, readSource, UsageError, useColor, type Io } from './io.js';
+import { args, guarded, readSource, UsageError, useColor, writeOutput, type Io } from './io.js';
 import { defaultBundleOutput, writeBundle } from './write-bundle.js';
 
 export function defaultOutput(file: string): string {
@@ -24,21 +23,26 @@ export function runBuild(argv: string[], io: Io): Promise<number> {
       io.err.write(`${file}: ${formatSummary(result.diagnostics)}\n`);
     }
     if (hasErrors(result.diagnostics) || result.code === undefined) return 1;
+    const out = values.out as string | undefined;
+    // `-o -` or `-o /dev/stdout`: the module on stdout (a socket when another program started
+    // this one, which /dev/stdout cannot open), and the summary to stderr, not into it.
+    const toStdout = out === '-' || out === '/dev/stdout';
     if (values.bundle) {
-      const out = (values.out as string | undefined) ?? defaultBundleOutput(file);
-      const { bytes } = await writeBundle(result.code, basename(file), out);
-      io.out.write(`${file} -> ${out} (${result.model?.hooks.length ?? 0} hooks, runtime included, ${Math.round(bytes / 1024)} KiB; source map ${out}.map)\n`);
+      if (toStdout) throw new UsageError('--bundle writes two files, the bundle and its source map: give -o a file name.');
+      const bundleOut = out ?? defaultBundleOutput(file);
+      const { bytes } = await writeBundle(result.code, basename(file), bundleOut);
+      io.out.write(`${file} -> ${bundleOut} (${result.model?.hooks.length ?? 0} hooks, runtime included, ${Math.round(bytes / 1024)} KiB; source map ${bundleOut}.map)\n`);
       return 0;
     }
-    const out = (values.out as string | undefined) ?? defaultOutput(file);
-    const tmp = `${out}.${process.pid}.tmp`;
-    try {
-      await writeFile(tmp, result.code);
-      await rename(tmp, out);
-    } catch (e) {
-      throw new IoError(`cannot write '${out}': ${(e as Error).message}`);
+    const summary = `${file} -> ${out ?? defaultOutput(file)} (${result.model?.hooks.length ?? 0} hooks)\n`;
+    if (toStdout) {
+      io.out.write(result.code);
+      io.err.write(summary);
+      return 0;
     }
-    io.out.write(`${file} -> ${out} (${result.model?.hooks.length ?? 0} hooks)\n`);
+    const written = await writeOutput(out ?? defaultOutput(file), result.code);
+    // Written to a device or a pipe: the summary must not end up in the module.
+    (written === 'file' ? io.out : io.err).write(summary);
     return 0;
   });
 }

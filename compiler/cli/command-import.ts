@@ -1,10 +1,16 @@
-// `octohookc import CONFIG.yaml [--env-file FILE]`: OctoPrint-Webhooks settings → .ohk on
+// `octohookc import CONFIG.yaml [--secrets-file FILE]`: OctoPrint-Webhooks settings → .ohk on
 // stdout. A summary (hooks, variables to set) goes to stderr, so `> hooks.ohk` captures only
-// the file. `--env-file` writes the secrets it moved to `@env` as NAME=value lines (mode
+// the file. `--secrets-file` writes the secrets it moved to `@env` as NAME=value lines (mode
 // 0600, never over an existing file), ready for systemd's EnvironmentFile. Exit 0 when the
 // result checks clean (warnings allowed), 1 when it still has errors, 2 for usage, I/O or YAML.
+//
+// The option was once `--env-file`, a name Node reads as its own even after the script path
+// (nodejs/node#54232): `octohookc import … --env-file F` stopped with exit 9 before octohookc
+// ran. Where octohookc does get it (a Node that passes it on, or main() called in-process),
+// it is refused with the new name.
 import { writeFile } from 'node:fs/promises';
 import { importPluginSettings, ImportError } from '../import/import-settings.js';
+import { fileErrorReason } from '../../runtime/file-error-reason.js';
 import { args, guarded, IoError, readSource, UsageError, type Io } from './io.js';
 
 function envLine(name: string, value: string): string {
@@ -14,7 +20,10 @@ function envLine(name: string, value: string): string {
 
 export function runImport(argv: string[], io: Io): Promise<number> {
   return guarded('import', io, async () => {
-    const { values, positionals } = args(argv, { 'env-file': { type: 'string' } });
+    if (argv.some((a) => a === '--env-file' || a.startsWith('--env-file='))) {
+      throw new UsageError('--env-file is now --secrets-file FILE (Node itself reads an argument named --env-file).');
+    }
+    const { values, positionals } = args(argv, { 'secrets-file': { type: 'string' } });
     if (positionals.length !== 1) throw new UsageError("give exactly one file: OctoPrint's config.yaml, or its plugins.webhooks section.");
     const file = positionals[0];
     const bytes = await readSource(file);
@@ -26,13 +35,12 @@ export function runImport(argv: string[], io: Io): Promise<number> {
       throw e;
     }
     io.out.write(result.text);
-    const envFile = values['env-file'] as string | undefined;
+    const envFile = values['secrets-file'] as string | undefined;
     if (envFile) {
       try {
         await writeFile(envFile, result.env.map((v) => envLine(v.name, v.value)).join(''), { mode: 0o600, flag: 'wx' });
       } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        throw new IoError(`cannot write '${envFile}': ${code === 'EEXIST' ? 'it exists already (not overwritten)' : (e as Error).message}`);
+        throw new IoError(`cannot write '${envFile}': ${fileErrorReason(e, true)}`);
       }
     }
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

@@ -1,6 +1,7 @@
 // `octohookc`: the compiler's command line (contract: shared design cli.md). Exit codes:
 // 0 clean or warnings only, 1 errors in the file, 2 usage or I/O. No stack trace reaches
-// the user: anything unexpected is reported as an internal error with exit 2.
+// the user: anything unexpected is reported as one line, an internal error, with exit 70.
+import { internalErrorExit, internalErrorText } from '../../runtime/cli/run-program.js';
 import { runBuild } from './command-build.js';
 import { runCheck } from './command-check.js';
 import { usage, type Io } from './io.js';
@@ -30,18 +31,20 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
       case '-v':
         io.out.write(`octohookc ${version()}\n`);
         return 0;
-      case undefined:
       case '--help':
       case '-h':
       case 'help':
         io.out.write(usage);
-        return command === undefined ? 2 : 0;
+        return 0;
+      case undefined:
+        io.err.write(usage);
+        return 2;
       default:
         io.err.write(`octohookc: unknown command '${command}'.\n\n${usage}`);
         return 2;
     }
   } catch (error) {
-    io.err.write(`octohookc: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
+    io.err.write(internalErrorText('octohookc', error));
+    return internalErrorExit;
   }
 }

@@ -1,14 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { packageVersion } from '../../runtime/package-facts.js';
 
-let cached: string | undefined;
-
-/** The package's version, read once from its package.json. */
+/** The package's version (package.json's, written in at build time). */
 export function version(): string {
-  if (cached) return cached;
-  try {
-    cached = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    cached = '0.0.0';
-  }
-  return cached;
+  return packageVersion;
 }

@@ -14,10 +14,12 @@
 //
 // The source map is the template's, shifted by the header lines; the hooks part is unmapped
 // (it is its own source).
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IoError } from './io.js';
+import { bundleFirstLineEnd } from '../../runtime/one-file-bundle.js';
+import { nodeEngines } from '../../runtime/package-facts.js';
+import { IoError, refuseFolder, writeOutput } from './io.js';
 import { version } from './version.js';
 
 /** Where the package build put the template (same relative place in dist/ for every layout). */
@@ -48,8 +50,8 @@ export function hooksFunction(compiled: string): string {
 /** Combines the template (code and map) with the compiled module. Pure, for tests. */
 export function combineBundle(template: { code: string; map: string }, compiled: string, out: { file: string; source: string }): Bundle {
   const header = [
-    `// ${out.file}: octohook ${version()} with the hooks of ${out.source} built in. Built by octohookc; do not edit.`,
-    `// Run: OCTOPRINT_URL=http://127.0.0.1:5000 OCTOPRINT_API_KEY=… node ${out.file} [--log-format json]   (Node 20 or later)`,
+    `// ${out.file}: octohook ${version()} with the hooks of ${out.source} built in. ${bundleFirstLineEnd}`,
+    `// Run: OCTOPRINT_URL=http://127.0.0.1:5000 OCTOPRINT_API_KEY=… node ${out.file} [--log-format json]   (Node.js ${nodeEngines})`,
     `// @env values are read from the environment at run time; none is in this file. The hooks are at the end.`,
   ];
   const code = template.code.replace(/\n?\/\/# sourceMappingURL=.*\s*$/, '').trimEnd();
@@ -83,14 +85,7 @@ export async function writeBundle(compiled: string, source: string, out: string)
     [`${out}.map`, bundle.map],
     [out, bundle.code],
   ];
-  for (const [path, text] of files) {
-    const tmp = `${path}.${process.pid}.tmp`;
-    try {
-      await writeFile(tmp, text);
-      await rename(tmp, path);
-    } catch (e) {
-      throw new IoError(`cannot write '${path}': ${(e as Error).message}`);
-    }
-  }
+  await refuseFolder(out); // before OUT.map is written
+  for (const [path, text] of files) await writeOutput(path, text);
   return { bytes: Buffer.byteLength(bundle.code) };
 }

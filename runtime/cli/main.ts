@@ -3,7 +3,9 @@
 // file's `octoprint { }` block. The outbox lives in the state directory (--state-dir, else
 // OCTOHOOK_STATE_DIR, else $XDG_STATE_HOME/octohook or ~/.local/state/octohook).
 // `octohook outbox …` is in ./outbox-command.ts. Exit codes: 0 stopped cleanly, 1 could not
-// start, 2 usage or configuration (./preflight.ts: a missing @env variable, a wrong OctoPrint address).
+// start (errors in the .ohk included), 2 usage, configuration (./preflight.ts: a missing @env
+// variable, a wrong OctoPrint address) or a file that is not one to run, 70 internal error
+// (./run-program.ts).
 import { parseArgs } from 'node:util';
 import type { CompiledModule, RenderContext } from '../compiled-module.js';
 import { Daemon } from '../daemon.js';
@@ -14,6 +16,7 @@ import { BatchedStream } from '../log/batched-stream.js';
 import { resolveStateDir } from '../outbox/state-dir.js';
 import { parseListenAddress } from '../status/listen-address.js';
 import { resolveStatusOptions } from '../status/status-options.js';
+import { packageVersion } from '../package-facts.js';
 import { outboxCommand, outboxUsage } from './outbox-command.js';
 import { octoprintAddress, startupRefusal } from './preflight.js';
 
@@ -22,11 +25,14 @@ const environment = `Environment: OCTOPRINT_URL, OCTOPRINT_API_KEY (preferred ov
 of the machine can see in the process list), OCTOHOOK_STATE_DIR (the outbox of pending and
 dead-lettered webhooks; default $XDG_STATE_HOME/octohook, else ~/.local/state/octohook) and
 every @env.NAME the hooks use.
+
+Exit codes: 0 stopped cleanly, 1 could not start, 2 usage or a file that cannot be run, 70 internal error.
 `;
 const outboxLines = outboxUsage.replace(/^Usage:\n/, '').replace(/\n\n[\s\S]*$/, '\n');
 const runUsage = `Usage:
   octohook run COMPILED.mjs|FILE.ohk ${flags}
-${outboxLines}
+${outboxLines}  octohook --version
+
 ${environment}`;
 
 function bundleUsage(module: CompiledModule): string {
@@ -64,6 +70,10 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
     io.out.write(usage);
     return 0;
   }
+  if (command === '--version' || command === '-v') {
+    io.out.write(`octohook ${packageVersion}${bundled ? ` with the hooks of ${bundled.source} built in` : ''}\n`);
+    return 0;
+  }
   if (command === 'outbox') return outboxCommand(afterCommand, io);
   if (!bundled && command !== 'run') {
     io.err.write(command === undefined ? usage : `octohook: unknown command '${command}'.\n\n${usage}`);
@@ -83,11 +93,16 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
         'log-level': { type: 'string' },
         'state-dir': { type: 'string' },
         status: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (e) {
     io.err.write(`octohook run: ${(e as Error).message.replace(/\. To specify.*$/s, '.')}\n\n${usage}`);
     return 2;
+  }
+  if (values.help) {
+    io.out.write(usage);
+    return 0;
   }
   if (positionals.length !== (bundled ? 0 : 1)) {
     io.err.write(bundled ? `unexpected argument '${positionals[0]}': the hooks are built into this file.\n\n${usage}` : `octohook run: give exactly one compiled module or .ohk file.\n\n${usage}`);
@@ -105,11 +120,28 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
     io.err.write(`octohook run: --status ${statusFlag}: ${statusAddress.problem}.\n`);
     return 2;
   }
+  let module: CompiledModule;
+  if (bundled) module = bundled;
+  else {
+    const file = positionals[0];
+    try {
+      module = await loadModule(file, (text) => io.err.write(text));
+    } catch (e) {
+      if (!isOctohookError(e)) throw e;
+      // Errors in a .ohk were printed above, as `octohookc check` prints them: exit 1 as there.
+      const inSource = isOctohookError(e, 'OHK_ERR_SOURCE');
+      io.err.write(`octohook run: ${e.message}${inSource ? '; not started' : ''}\n`);
+      return inSource ? 1 : 2;
+    }
+  }
+  if (module.hooks.length === 0) {
+    io.err.write(bundled ? `octohook: the bundle of ${module.source} has no hooks: nothing to deliver, not started\n` : `octohook run: '${positionals[0]}' has no hooks: nothing to deliver, not started\n`);
+    return 2;
+  }
   const stream = new BatchedStream(io.err);
   const logger = createLogger({ stream, format: format as LogFormat, level: level as Level });
 
   try {
-    const module = bundled ?? (await loadModule(positionals[0]));
     const refusal = startupRefusal(module, { octoprint: values.octoprint as string | undefined, apiKey: values['api-key'] as string | undefined }, io.env);
     if (refusal) {
       io.err.write(`octohook${bundled ? '' : ' run'}: ${refusal}\n`);

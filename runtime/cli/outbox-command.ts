@@ -49,11 +49,15 @@ export async function outboxCommand(argv: string[], io: RunIo): Promise<number> 
     ({ values, positionals: ids } = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { 'state-dir': { type: 'string' }, json: { type: 'boolean' }, 'all-dead': { type: 'boolean' } },
+      options: { 'state-dir': { type: 'string' }, json: { type: 'boolean' }, 'all-dead': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     }));
   } catch (e) {
     io.err.write(`octohook outbox ${sub}: ${(e as Error).message.replace(/\. To specify.*$/s, '.')}\n\n${outboxUsage}`);
     return 2;
+  }
+  if (values.help) {
+    io.out.write(outboxUsage);
+    return 0;
   }
   const dir = resolveStateDir(values['state-dir'] as string | undefined, io.env);
   if (sub === 'list') {

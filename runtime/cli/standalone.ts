@@ -6,9 +6,15 @@
 //
 // The result behaves like `octohook run` with the hooks built in: the same flags, environment,
 // logs and exit codes, and SIGINT/SIGTERM stop it after deliveries in flight.
+//
+// The version check is the first import, so in the bundle its code comes first and runs
+// before the rest (the package build keeps Node's modules out of the bundle's static
+// imports, which would be checked even before that: scripts/build.mjs).
+import './require-node-version.js';
 import type { CompiledModule } from '../compiled-module.js';
 import { isCompiledModule } from '../load-module.js';
 import { main } from './main.js';
+import { runProgram } from './run-program.js';
 
 declare function __octohookHooks(): CompiledModule;
 
@@ -22,9 +28,9 @@ if (!isCompiledModule(hooks)) {
   process.stderr.write('octohook: this file is the bundle template, not a bundle: build one with `octohookc build FILE.ohk --bundle`.\n');
   process.exitCode = 2;
 } else {
-  const code = await main(process.argv.slice(2), undefined, hooks);
-  process.exitCode = code;
+  const bundled = hooks;
+  await runProgram('octohook', () => main(process.argv.slice(2), undefined, bundled));
   // Everything is stopped by now; an idle keep-alive socket or timer must not keep a service
   // manager waiting for the process to go.
-  setTimeout(() => process.exit(code), 1500).unref();
+  setTimeout(() => process.exit(), 1500).unref();
 }

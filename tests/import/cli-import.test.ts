@@ -1,11 +1,12 @@
-// `octohookc import`: the file on stdout, a summary on stderr, exit codes, --env-file.
+// `octohookc import`: the file on stdout, a summary on stderr, exit codes, --secrets-file.
 import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../compiler/cli/main.js';
-import { fixturesDir } from '../support/project-root.js';
+import { fixturesDir, projectRoot } from '../support/project-root.js';
 import { captureIo } from '../support/capture-io.js';
 
 const t = suite('octohookc import');
@@ -27,17 +28,32 @@ t('writes the .ohk to stdout and the variables to set to stderr; exit 0', async 
   assert.not.match(c.out, /lab-secret/);
 });
 
-t('--env-file writes the moved secrets (mode 0600) and never overwrites', async () => {
+t('--secrets-file writes the moved secrets (mode 0600) and never overwrites', async () => {
   const envFile = join(dir, 'octohook.env');
   let c = captureIo();
-  assert.is(await main(['import', join(fixturesDir, 'import', 'hooks-list.yaml'), '--env-file', envFile], c.io), 0, c.err);
+  assert.is(await main(['import', join(fixturesDir, 'import', 'hooks-list.yaml'), '--secrets-file', envFile], c.io), 0, c.err);
   const text = readFileSync(envFile, 'utf8');
   assert.match(text, /^DISCORD_WEBHOOK="112233445566778899\/Zx9_fake-Discord-Token_0123456789abcdef"$/m);
   assert.match(text, /^GOTIFY_SECRET="AFakeGotifyAppToken"$/m);
   assert.is(statSync(envFile).mode & 0o777, 0o600);
   c = captureIo();
-  assert.is(await main(['import', join(fixturesDir, 'import', 'hooks-list.yaml'), '--env-file', envFile], c.io), 2);
+  assert.is(await main(['import', join(fixturesDir, 'import', 'hooks-list.yaml'), '--secrets-file', envFile], c.io), 2);
   assert.match(c.err, /exists already/);
+});
+
+t('the old name --env-file, where it reaches octohookc, is refused with the new one', async () => {
+  const c = captureIo();
+  assert.is(await main(['import', join(fixturesDir, 'import', 'hooks-list.yaml'), '--env-file', join(dir, 'old.env')], c.io), 2);
+  assert.match(c.err, /--env-file is now --secrets-file FILE/);
+  assert.is(c.out, '');
+});
+
+t('the real bin: import --secrets-file runs (Node does not take it for its own --env-file)', () => {
+  const secrets = join(dir, 'spawned.env');
+  const r = spawnSync(process.execPath, [join(projectRoot, 'bin', 'octohookc.js'), 'import', join(fixturesDir, 'import', 'hooks-list.yaml'), '--secrets-file', secrets], { encoding: 'utf8' });
+  assert.is(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^\/\/ Imported by/);
+  assert.match(readFileSync(secrets, 'utf8'), /^GOTIFY_SECRET="AFakeGotifyAppToken"$/m);
 });
 
 t('a bare plugins.webhooks section and the flat keys are accepted', async () => {
