@@ -3,7 +3,7 @@
 // The daemon runs as on a printer host: the one-file bundle from `octohookc build --bundle`,
 // in its own process, with the durable outbox in a temporary state directory, connected to
 // the project's OctoPrint simulator (playing a long print). Its resident set size is read
-// from /proc/<pid>/status (VmRSS; VmHWM for the peak):
+// from /proc/<pid>/smaps_rollup (Rss; VmHWM of /proc/<pid>/status for the peak):
 //   - after start (connected, history received),
 //   - after an idle stretch (only OctoPrint's `current` messages, twice a second),
 //   - after 10,000 deliveries to a local keep-alive receiver (events fired through the
