@@ -3,7 +3,7 @@
 // The daemon runs as on a printer host: the one-file bundle from `octohookc build --bundle`,
 // in its own process, with the durable outbox in a temporary state directory, connected to
 // the project's OctoPrint simulator (playing a long print). Its resident set size is read
-// from /proc/<pid>/status (VmRSS; VmHWM for the peak):
+// from /proc/<pid>/smaps_rollup (Rss; VmHWM of /proc/<pid>/status for the peak):
 //   - after start (connected, history received),
 //   - after an idle stretch (only OctoPrint's `current` messages, twice a second),
 //   - after 10,000 deliveries to a local keep-alive receiver (events fired through the
@@ -12,8 +12,11 @@
 //   - after a short idle again.
 // Plus the sizes of the one-file programs, and of the outbox's state directory at the end,
 // and the bundle's cold start: process start to its first log line, median of `--starts` runs.
-// The daemon gets the node flags that deploy/octohook.service starts it with
-// (`--max-semi-space-size=1`); `--plain-node` leaves them out.
+// The daemon gets what deploy/octohook.service starts it with: the node flags of its
+// ExecStart line and the variables of its `Environment=` lines (MALLOC_ARENA_MAX);
+// `--plain-node` leaves both out. Besides RSS, each point shows where the memory is
+// (/proc/<pid>/smaps_rollup's anonymous memory; the pages V8 has committed for its heap;
+// ArrayBuffers), so a growth can be told apart from room V8 or malloc keeps.
 // Then the status page's cost: the same daemon started in pairs, without and with
 // `--status 127.0.0.1:0`, each taking --status-deliveries webhooks; the second with a live
 // page (an SSE client) connected and the page, the JSON and the metrics read meanwhile.
@@ -25,16 +28,20 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../tests/support/project-root.js';
-import { BENCH_EVENT, benchHooks, buildDaemon, startDaemon } from './support/daemon.js';
+import { BENCH_EVENT, benchHooks, buildDaemon, startDaemon, type Built } from './support/daemon.js';
+import { serviceUnitLaunch } from './support/service-unit.js';
 import { fixed, kib, mib, option } from './support/stats.js';
 import { World } from './support/world.js';
 
 const deliveries = option('--deliveries', 10_000);
 const idleMs = option('--idle-seconds', 15) * 1000;
 const starts = option('--starts', 15);
-const unitFlags = process.argv.includes('--plain-node') ? [] : serviceNodeFlags();
 const statusDeliveries = option('--status-deliveries', 2_000);
 const statusRuns = option('--status-runs', 3);
+const unit = process.argv.includes('--plain-node') ? { nodeFlags: [], env: {} } : serviceUnitLaunch();
+const unitFlags = unit.nodeFlags;
+// The unit's own OCTOHOOK_* settings (the state directory) are given here as flags instead.
+const unitEnv = Object.fromEntries(Object.entries(unit.env).filter(([name]) => !name.startsWith('OCTOHOOK_')));
 const BATCH = 500;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -56,12 +63,7 @@ function sizeOf(path: string): number | null {
   }
 }
 
-/** The node flags in deploy/octohook.service's ExecStart. */
-function serviceNodeFlags(): string[] {
-  const unit = readFileSync(join(projectRoot, 'deploy', 'octohook.service'), 'utf8');
-  const exec = /^ExecStart=node((?: --\S+)*) /m.exec(unit);
-  return exec ? exec[1].trim().split(/\s+/).filter(Boolean) : [];
-}
+
 
 /** Wall time from spawning the daemon to its first log line, `runs` times (ms, sorted). */
 async function coldStarts(args: string[], octoprintUrl: string, apiKey: string, dir: string, runs: number): Promise<number[]> {
@@ -70,7 +72,7 @@ async function coldStarts(args: string[], octoprintUrl: string, apiKey: string, 
     const t0 = performance.now();
     const child = spawn(process.execPath, [...unitFlags, ...args, '--octoprint', octoprintUrl, '--api-key', apiKey, '--state-dir', join(dir, `cold-${i}`)], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, BENCH_SECRET: 'lab-secret' },
+      env: { ...process.env, ...unitEnv, BENCH_SECRET: 'lab-secret' },
     });
     await new Promise<void>((resolve) => {
       child.stdout!.once('data', () => resolve());
@@ -84,54 +86,114 @@ async function coldStarts(args: string[], octoprintUrl: string, apiKey: string, 
   return times.sort((a, b) => a - b);
 }
 
+/** One way of running the daemon through the same measurement (its own process and state). */
+interface Configuration {
+  name: string;
+  nodeArgs: string[];
+  env: Record<string, string>;
+  /** Extra daemon arguments, after the common ones. */
+  args?: string[];
+}
+
+interface Point {
+  label: string;
+  rss: number;
+  /** Anonymous memory (smaps_rollup): the heap, malloc, ArrayBuffers; the rest is file-backed code. */
+  anon: number;
+  /** Pages V8 had committed for its heap, before the probe's GC. */
+  v8Committed: number;
+  live: number;
+  external: number;
+}
+
+interface RunResult {
+  points: Point[];
+  peak: number;
+  firstMs: number;
+  secondMs: number;
+  delivered: number;
+  stateBytes: number;
+  code: number | null;
+}
+
+/** Start, idle, 2 × `deliveries` deliveries, idle again: RSS and where it is at each point. */
+async function measureConfiguration(world: World, built: Built, dir: string, c: Configuration): Promise<RunResult> {
+  const stateDir = join(dir, `state-${c.name}`);
+  const d = await startDaemon(built, { dir, octoprintUrl: world.octoprintUrl, apiKey: world.apiKey, stateDir, probe: true, nodeArgs: c.nodeArgs, env: c.env });
+  try {
+    const points: Point[] = [];
+    // RSS first, as it is; then the probe's full GC for the heap still reachable.
+    const measure = async (label: string) => {
+      const smaps = d.smaps();
+      const m = await d.memory();
+      points.push({ label, rss: smaps.Rss, anon: smaps.Anonymous, v8Committed: m.heap.committed, live: m.after.heapUsed, external: m.after.external + m.after.arrayBuffers });
+    };
+    await sleep(500); // history and the first `current` handled
+    await measure('after start');
+    await sleep(idleMs);
+    await measure(`after ${idleMs / 1000} s idle`);
+
+    let seq = 0;
+    const deliver = async (n: number) => {
+      const t0 = performance.now();
+      for (let done = 0; done < n; done += BATCH) {
+        const count = Math.min(BATCH, n - done);
+        await world.emit(BENCH_EVENT, seq, count);
+        const a = await world.arrivals(seq, count, 60_000);
+        if (!a.complete) throw new Error(`only ${a.arrived.filter((t) => t > 0).length} of ${count} webhooks arrived`);
+        seq += count;
+      }
+      return performance.now() - t0;
+    };
+    const firstMs = await deliver(deliveries);
+    await sleep(200);
+    await measure(`after ${deliveries.toLocaleString('en-US')} deliveries`);
+    const secondMs = await deliver(deliveries);
+    await sleep(200);
+    await measure(`after ${(2 * deliveries).toLocaleString('en-US')} deliveries`);
+    await sleep(5000);
+    await measure('after 5 s idle again');
+    const peak = d.peakRss();
+    const delivered = d.logCount(/delivered/);
+    const stateBytes = dirBytes(stateDir);
+    const code = await d.stop();
+    return { points, peak, firstMs, secondMs, delivered, stateBytes, code };
+  } finally {
+    await d.stop();
+  }
+}
+
+function report(c: Configuration, r: RunResult): void {
+  const { points } = r;
+  const perSec = (ms: number) => fixed((deliveries / ms) * 1000, 0);
+  const launch = [...Object.entries(c.env).map(([k, v]) => `${k}=${v}`), 'node', ...c.nodeArgs].join(' ');
+  console.log(`memory (${c.name}): ${launch} <bundle>`);
+  console.log(`  ${''.padEnd(26)} ${'RSS'.padStart(10)} ${'anonymous'.padStart(10)} ${'V8 heap'.padStart(10)}  ${'JS live'.padStart(9)} ${'buffers'.padStart(9)}`);
+  for (const p of points) console.log(`  ${p.label.padEnd(26)} ${mib(p.rss).padStart(10)} ${mib(p.anon).padStart(10)} ${mib(p.v8Committed).padStart(10)}  ${mib(p.live).padStart(9)} ${mib(p.external).padStart(9)}`);
+  console.log(`  (anonymous: RSS less the node binary's and libraries' pages; V8 heap: pages V8 has committed; JS live and buffers: in use after a full GC)`);
+  console.log(`  peak RSS ${mib(r.peak)}; ${deliveries.toLocaleString('en-US')} deliveries took ${fixed(r.firstMs / 1000, 1)} s (${perSec(r.firstMs)}/s), the next ${fixed(r.secondMs / 1000, 1)} s (${perSec(r.secondMs)}/s)`);
+  const [atStart, , after1, after2] = points;
+  const bounded = after2.live - after1.live < 2 * 1024 * 1024 && after2.rss - after1.rss < 0.5 * Math.max(after1.rss - atStart.rss, 8 * 1024 * 1024);
+  console.log(
+    `  growth: start → ${deliveries.toLocaleString('en-US')}: RSS ${mib(after1.rss - atStart.rss)}, live heap ${mib(after1.live - atStart.live)}; ${deliveries.toLocaleString('en-US')} → ${(2 * deliveries).toLocaleString('en-US')}: RSS ${mib(after2.rss - after1.rss)}, live heap ${mib(after2.live - after1.live)} (bounded: ${bounded ? 'yes' : 'NO'})`,
+  );
+  console.log(`  delivered log lines ${r.delivered.toLocaleString('en-US')}; outbox state dir at the end ${kib(r.stateBytes)}; exit code ${r.code}`);
+  const budget = 60e6;
+  const worst = Math.max(atStart.rss, after1.rss, after2.rss);
+  console.log(`  budget 60 MB after connecting and through ${(2 * deliveries).toLocaleString('en-US')} deliveries: ${worst <= budget ? 'met' : 'NOT met'} (at most ${mib(worst)} = ${fixed(worst / 1e6, 1)} MB)`);
+  console.log(`ratio (${c.name}): RSS after ${deliveries.toLocaleString('en-US')} deliveries / after start = ${fixed(after1.rss / atStart.rss, 2)}x (after ${(2 * deliveries).toLocaleString('en-US')}: ${fixed(after2.rss / atStart.rss, 2)}x)`);
+}
+
+// The configurations measured, each in a daemon of its own: the one deploy/octohook.service runs.
+const configurations: Configuration[] = [{ name: process.argv.includes('--plain-node') ? 'plain node' : 'as deploy/octohook.service', nodeArgs: unitFlags, env: unitEnv }];
+
 const dir = mkdtempSync(join(tmpdir(), 'octohook-bench-memory-'));
 const world = await World.start();
-let daemon: Awaited<ReturnType<typeof startDaemon>> | undefined;
 try {
   const built = buildDaemon(dir, benchHooks(world.receiverUrl));
-  const stateDir = join(dir, 'state');
   const cold = await coldStarts(built.args, world.octoprintUrl, world.apiKey, dir, starts);
-  daemon = await startDaemon(built, { dir, octoprintUrl: world.octoprintUrl, apiKey: world.apiKey, stateDir, probe: true, nodeArgs: unitFlags });
-  const d = daemon;
-  const points: Array<{ label: string; rss: number; live: number; external: number }> = [];
-  // RSS first, as it is; then the probe's full GC for the heap still reachable.
-  const measure = async (label: string) => {
-    const rss = d.rss();
-    const m = await d.memory();
-    points.push({ label, rss, live: m.after.heapUsed, external: m.after.external + m.after.arrayBuffers });
-    return rss;
-  };
-  await sleep(500); // history and the first `current` handled
-  const atStart = await measure('after start');
-
-  await sleep(idleMs);
-  await measure(`after ${idleMs / 1000} s idle`);
-
-  let seq = 0;
-  const deliver = async (n: number) => {
-    const t0 = performance.now();
-    for (let done = 0; done < n; done += BATCH) {
-      const count = Math.min(BATCH, n - done);
-      await world.emit(BENCH_EVENT, seq, count);
-      const a = await world.arrivals(seq, count, 60_000);
-      if (!a.complete) throw new Error(`only ${a.arrived.filter((t) => t > 0).length} of ${count} webhooks arrived`);
-      seq += count;
-    }
-    return performance.now() - t0;
-  };
-  const firstMs = await deliver(deliveries);
-  await sleep(200);
-  const after1 = await measure(`after ${deliveries.toLocaleString('en-US')} deliveries`);
-  const secondMs = await deliver(deliveries);
-  await sleep(200);
-  const after2 = await measure(`after ${(2 * deliveries).toLocaleString('en-US')} deliveries`);
-  await sleep(5000);
-  await measure('after 5 s idle again');
-  const peak = daemon.peakRss();
-  const delivered = daemon.logCount(/delivered/);
-  const stateBytes = dirBytes(stateDir);
-  const code = await daemon.stop();
-  daemon = undefined;
+  const results = [];
+  for (const c of configurations) results.push({ c, r: await measureConfiguration(world, built, dir, c) });
 
   // `octohook run hooks.mjs`, the npm-installed form, started once for comparison.
   execFileSync(process.execPath, [join(projectRoot, 'bin', 'octohookc.js'), 'build', join(dir, 'hooks.ohk'), '-o', join(dir, 'hooks.mjs')], { stdio: 'pipe' });
@@ -150,6 +212,8 @@ try {
   bare.kill();
 
   // The status page's cost, in pairs started alike (RSS after start varies by several MiB between runs).
+  // Event numbers after every earlier configuration's, so arrivals are told apart.
+  let seq = configurations.length * 2 * deliveries;
   const withoutStatus: Array<{ rss: number; live: number }> = [];
   const withStatus: Array<{ rss: number; live: number }> = [];
   for (let run = 0; run < statusRuns; run++) {
@@ -161,6 +225,7 @@ try {
         stateDir: join(dir, `state-status-${run}-${status}`),
         probe: true,
         nodeArgs: unitFlags,
+        env: unitEnv,
         ...(status ? { daemonArgs: ['--status', '127.0.0.1:0'] } : {}),
       });
       let sse: AbortController | null = null;
@@ -195,39 +260,27 @@ try {
       }
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const rssDiffs = withStatus.map((w, i) => w.rss - withoutStatus[i].rss);
   const liveDiffs = withStatus.map((w, i) => w.live - withoutStatus[i].live);
 
   const cliBundle = sizeOf(join(projectRoot, 'dist/runtime/cli/octohook.bundle.js'));
   const template = sizeOf(join(projectRoot, 'dist/runtime/cli/octohook-standalone.js'));
-  const perSec = (ms: number) => fixed((deliveries / ms) * 1000, 0);
   const what = built.kind === 'bundle' ? 'the `octohookc build --bundle` file' : '`octohook run hooks.mjs` (no --bundle available)';
-  console.log(`memory: daemon = ${what}${unitFlags.length ? ` run with ${unitFlags.join(' ')} (as deploy/octohook.service)` : ' run with plain node'}, outbox in a state dir on disk, OctoPrint simulator printing, one hook (all-data JSON)`);
-  console.log(`  ${''.padEnd(26)} ${'RSS'.padStart(10)}  ${'JS heap live'.padStart(13)}  ${'buffers'.padStart(9)}   (live: in use after a full GC)`);
-  for (const p of points) console.log(`  ${p.label.padEnd(26)} ${mib(p.rss).padStart(10)}  ${mib(p.live).padStart(13)}  ${mib(p.external).padStart(9)}`);
-  console.log(`  peak RSS ${mib(peak)}; ${deliveries.toLocaleString('en-US')} deliveries took ${fixed(firstMs / 1000, 1)} s (${perSec(firstMs)}/s), the next ${fixed(secondMs / 1000, 1)} s (${perSec(secondMs)}/s)`);
-  const live1 = points[2].live;
-  const live2 = points[3].live;
-  const bounded = live2 - live1 < 2 * 1024 * 1024 && after2 - after1 < 0.5 * Math.max(after1 - atStart, 8 * 1024 * 1024);
-  console.log(
-    `  growth: start → ${deliveries.toLocaleString('en-US')}: RSS ${mib(after1 - atStart)}, live heap ${mib(live1 - points[0].live)}; ${deliveries.toLocaleString('en-US')} → ${(2 * deliveries).toLocaleString('en-US')}: RSS ${mib(after2 - after1)}, live heap ${mib(live2 - live1)} (bounded: ${bounded ? 'yes' : 'NO'})`,
-  );
-  console.log(`  delivered log lines ${delivered.toLocaleString('en-US')}; outbox state dir at the end ${kib(stateBytes)}; exit code ${code}`);
-  console.log(`  \`octohook run hooks.mjs\` RSS after start, for comparison: ${mib(runFormStart)}; a bare \`node -e\` process: ${mib(bareRss)}`);
-  const coldMedian = cold[Math.floor(cold.length / 2)];
-  console.log(`cold start (process start → first log line, ${cold.length} runs): median ${fixed(coldMedian, 0)} ms, min ${fixed(cold[0], 0)} ms, max ${fixed(cold[cold.length - 1], 0)} ms (budget 100 ms)`);
+  console.log(`daemon = ${what}, outbox in a state dir on disk, OctoPrint simulator printing, one hook (all-data JSON), deliveries fired ${BATCH} at a time`);
+  for (const { c, r } of results) report(c, r);
+  console.log(`\`octohook run hooks.mjs\` RSS after start (plain node), for comparison: ${mib(runFormStart)}; a bare \`node -e\` process: ${mib(bareRss)}`);
+  const median = cold[Math.floor(cold.length / 2)];
+  console.log(`cold start (process start → first log line, ${cold.length} runs): median ${fixed(median, 0)} ms, min ${fixed(cold[0], 0)} ms, max ${fixed(cold[cold.length - 1], 0)} ms (budget 100 ms)`);
   console.log(`status page: ${statusRuns} pairs of daemons, ${statusDeliveries.toLocaleString('en-US')} deliveries each; with --status a live page connected and /, /api/status, /metrics read every ${BATCH} deliveries`);
   console.log(`  RSS      without ${withoutStatus.map((x) => mib(x.rss)).join(', ')}; with ${withStatus.map((x) => mib(x.rss)).join(', ')}`);
   console.log(`  live heap without ${withoutStatus.map((x) => mib(x.live)).join(', ')}; with ${withStatus.map((x) => mib(x.live)).join(', ')}`);
-  console.log(`  the status page adds: RSS ${mib(median(rssDiffs))} (median of the pairs), live heap ${mib(median(liveDiffs))} (budget 5 MiB: ${median(rssDiffs) <= 5 * 1024 * 1024 ? 'met' : 'MISSED'})`);
+  console.log(`  the status page adds: RSS ${mib(medianOf(rssDiffs))} (median of the pairs), live heap ${mib(medianOf(liveDiffs))} (budget 5 MiB: ${medianOf(rssDiffs) <= 5 * 1024 * 1024 ? 'met' : 'MISSED'})`);
   console.log(`sizes:`);
   if (built.bundleBytes !== null) console.log(`  octohookc build --bundle output   ${kib(built.bundleBytes)}  (the daemon + these hooks, one file; its .map beside it)`);
   if (template !== null) console.log(`  dist/runtime/cli/octohook-standalone.js  ${kib(template)}  (the bundle's template)`);
   if (cliBundle !== null) console.log(`  dist/runtime/cli/octohook.bundle.js      ${kib(cliBundle)}  (\`octohook\` CLI, one file; includes the compiler for .ohk input)`);
-  console.log(`ratio: RSS after ${deliveries.toLocaleString('en-US')} deliveries / after start = ${fixed(after1 / atStart, 2)}x (after ${(2 * deliveries).toLocaleString('en-US')}: ${fixed(after2 / atStart, 2)}x)`);
 } finally {
-  await daemon?.stop();
   await world.stop();
   rmSync(dir, { recursive: true, force: true });
 }

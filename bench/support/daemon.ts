@@ -65,6 +65,15 @@ export function buildDaemon(dir: string, source: string): Built {
   return { args: [join(projectRoot, 'bin', 'octohook.js'), 'run', mjs], kind: 'run', bundlePath: null, bundleBytes: null };
 }
 
+export interface ProbeAnswer {
+  before: NodeJS.MemoryUsage;
+  after: NodeJS.MemoryUsage;
+  /** v8.getHeapStatistics(): committed pages, malloc'ed by V8 now and at its peak. */
+  heap: { committed: number; malloced: number; peakMalloced: number };
+  /** v8.getHeapSpaceStatistics(): committed and used per space. */
+  spaces: Array<{ name: string; committed: number; used: number }>;
+}
+
 export interface RunningDaemon {
   pid: number;
   /** Its log so far (stdout and stderr). */
@@ -73,8 +82,10 @@ export interface RunningDaemon {
   rss(): number;
   /** Peak resident set size so far (bytes). */
   peakRss(): number;
-  /** process.memoryUsage() before and after a full GC (only with `probe`). */
-  memory(): Promise<{ before: NodeJS.MemoryUsage; after: NodeJS.MemoryUsage }>;
+  /** process.memoryUsage() before and after a full GC, and V8's heap before it (only with `probe`). */
+  memory(): Promise<ProbeAnswer>;
+  /** /proc/<pid>/smaps_rollup, in bytes by field (Rss, Anonymous, Shared_Clean, ...). */
+  smaps(): Record<string, number>;
   /** Lines of its log matching a pattern. */
   logCount(pattern: RegExp): number;
   stop(): Promise<number | null>;
@@ -82,7 +93,7 @@ export interface RunningDaemon {
 
 export async function startDaemon(
   built: Built,
-  o: { dir: string; octoprintUrl: string; apiKey: string; stateDir: string; probe?: boolean; nodeArgs?: string[]; daemonArgs?: string[] },
+  o: { dir: string; octoprintUrl: string; apiKey: string; stateDir: string; probe?: boolean; nodeArgs?: string[]; daemonArgs?: string[]; env?: Record<string, string> },
 ): Promise<RunningDaemon> {
   const probe = fileURLToPath(new URL('./memory-probe.js', import.meta.url));
   // OCTOHOOK_BENCH_NODE_ARGS: extra node flags for the daemon, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
@@ -91,7 +102,7 @@ export async function startDaemon(
   const child: ChildProcess = spawn(
     process.execPath,
     [...nodeArgs, ...built.args, '--octoprint', o.octoprintUrl, '--api-key', o.apiKey, '--state-dir', o.stateDir, ...(o.daemonArgs ?? []), ...(process.env.OCTOHOOK_BENCH_DAEMON_ARGS ?? '').split(/\s+/).filter(Boolean)],
-    { stdio: ['ignore', 'pipe', 'pipe', ...(o.probe ? ['ipc' as const] : [])], env: { ...process.env, BENCH_SECRET: 'lab-secret' } },
+    { stdio: ['ignore', 'pipe', 'pipe', ...(o.probe ? ['ipc' as const] : [])], env: { ...process.env, ...o.env, BENCH_SECRET: 'lab-secret' } },
   );
   const chunks: string[] = [];
   child.stdout!.setEncoding('utf8').on('data', (c: string) => chunks.push(c));
@@ -124,12 +135,17 @@ export async function startDaemon(
       new Promise((resolve, reject) => {
         if (!o.probe) return reject(new Error('started without the memory probe'));
         const timer = setTimeout(() => reject(new Error('the memory probe did not answer')), 10_000);
-        child.once('message', (m: { op: string; before: NodeJS.MemoryUsage; after: NodeJS.MemoryUsage }) => {
+        child.once('message', (m: ProbeAnswer & { op: string }) => {
           clearTimeout(timer);
-          resolve({ before: m.before, after: m.after });
+          resolve({ before: m.before, after: m.after, heap: m.heap, spaces: m.spaces });
         });
         child.send('mem');
       }),
+    smaps: () => {
+      const fields: Record<string, number> = {};
+      for (const m of readFileSync(`/proc/${child.pid}/smaps_rollup`, 'utf8').matchAll(/^(\w+):\s+(\d+) kB/gm)) fields[m[1]] = Number(m[2]) * 1024;
+      return fields;
+    },
     logCount: (pattern) => log().split('\n').filter((l) => pattern.test(l)).length,
     async stop() {
       if (exited !== undefined) return exited;

@@ -17,11 +17,13 @@ const HEADER = 8;
 const MAX_PAYLOAD = 256 * 1024 * 1024;
 
 export function encodeFrame(record: unknown): Buffer {
-  const payload = Buffer.from(JSON.stringify(record), 'utf8');
-  const frame = Buffer.allocUnsafe(HEADER + payload.length);
-  frame.writeUInt32LE(payload.length, 0);
-  frame.writeUInt32LE(crc32(payload), 4);
-  payload.copy(frame, HEADER);
+  // The JSON is encoded straight into the frame: one buffer per record, not a payload and a copy.
+  const json = JSON.stringify(record);
+  const length = Buffer.byteLength(json, 'utf8');
+  const frame = Buffer.allocUnsafe(HEADER + length);
+  frame.write(json, HEADER, 'utf8');
+  frame.writeUInt32LE(length, 0);
+  frame.writeUInt32LE(crc32(frame.subarray(HEADER)), 4);
   return frame;
 }
 

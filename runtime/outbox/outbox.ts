@@ -36,6 +36,9 @@ export interface OutboxOptions {
   maxDeadBytes?: number;
 }
 
+/** Stored requests dead letters may hold (they stay in memory too): the heap the daemon is given must have room for them. */
+export const DEFAULT_MAX_DEAD_BYTES = 64 * 1024 * 1024;
+
 // A lost lazy record costs at most one more attempt after a crash (see journal.ts).
 const LAZY = { lazy: true };
 const PROMPT = { lazy: false };
@@ -60,7 +63,7 @@ export class Outbox {
 
   private constructor(private readonly o: OutboxOptions) {
     this.maxDead = o.maxDead ?? 1000;
-    this.maxDeadBytes = o.maxDeadBytes ?? 64 * 1024 * 1024;
+    this.maxDeadBytes = o.maxDeadBytes ?? DEFAULT_MAX_DEAD_BYTES;
   }
 
   /** Takes the state directory's lock, reads the journal and tidies it if it was damaged. */

@@ -194,4 +194,17 @@ test('GET query edge cases: no query yet, trailing ? or &, nothing to add', () =
   assert.is(appendQuery('http://h/p', null), 'http://h/p');
 });
 
+test('json and form bodies own their bytes: none is a slice of Node\'s shared Buffer pool', () => {
+  // A body is kept as long as its delivery is pending; a pool slice would keep a whole 8 KiB
+  // slab of other garbage alive with it (docs/performance.md, memory).
+  for (const content of ['json', 'form'] as const) {
+    const enc = encodeBody({ method: 'POST', content, url: 'http://x/', data: { topic: 'Print Done', progress: 100 }, boundary: 'B' });
+    const body = enc.body!;
+    assert.ok(body.byteLength > 0 && body.byteLength < 4096, 'small enough that Buffer.from would have pooled it');
+    assert.is(body.buffer.byteLength, body.byteLength, `${content}: the body sits in a buffer of its own size`);
+    const text = Buffer.from(body).toString('utf8');
+    assert.is(text, content === 'json' ? '{"topic":"Print Done","progress":100}' : 'topic=Print+Done&progress=100');
+  }
+});
+
 test.run();
