@@ -7,6 +7,7 @@ import type { Range } from '../../../language/range.js';
 import type { SettingSpec } from '../../../language/settings-table.js';
 import type { SchemaType } from '../../schema/schema-types.js';
 import type { ParamScope } from './param-scope.js';
+import type { PathInfo } from './resolve-path.js';
 
 export interface SettingUse {
   spec: SettingSpec;
@@ -20,6 +21,11 @@ export interface ParamUse {
   scope: Readonly<ParamScope>;
   /** The value's type after its filters (`unknown` where the schema cannot say). */
   type: SchemaType;
+  /**
+   * What each prefix of the path resolved to when the checker proved it: `[0]` the root alone,
+   * `[i]` the path up to segment i, each with its type, documentation and per-trigger presence.
+   */
+  resolved: PathInfo[];
   /** For `@NAME.…` of an oauth block: the block it resolved to. */
   oauth?: string;
 }
