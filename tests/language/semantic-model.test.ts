@@ -78,10 +78,8 @@ test("hover's type and presence are the model's record, not worked out again", (
   const offset = at('@extra.reason', 9);
   const hoverText = () => JSON.stringify(hoverAt(analysis, offset)?.contents);
   assert.match(hoverText(), 'Present for PrintFailed; missing for PrintDone');
-  const reason = paramAt(result.semantic!, offset)!.resolved[1];
-  reason.presentFor = ['PrintDone'];
-  reason.missingFor = ['PrintFailed'];
-  reason.type = 'recorded';
+  const use = paramAt(result.semantic!, offset)!;
+  use.resolved[1] = { ...use.resolved[1], presentFor: ['PrintDone'], missingFor: ['PrintFailed'], type: 'recorded' };
   assert.match(hoverText(), 'Present for PrintDone; missing for PrintFailed');
   assert.match(hoverText(), '@extra.reason: recorded');
 });

@@ -11,7 +11,7 @@ import { acceptsAnyField, fieldOf, mustBe, rootTypeFor, typeToString, unionOf, t
 import type { CheckContext } from './check-context.js';
 import { checkFilters } from './check-filters.js';
 import type { ParamScope } from './param-scope.js';
-import { describePrefixes, describeResolution, resolvePath, type PayloadWalk, type Resolution } from './resolve-path.js';
+import { describePrefixes, resolvePath, type PayloadWalk, type Resolution } from './resolve-path.js';
 import type { OAuthInfo } from './semantic-model.js';
 import { diag } from '../../../language/diagnostic.js';
 
@@ -55,7 +55,7 @@ export function checkParam(ctx: CheckContext, param: ParamNode, scope: ParamScop
   const path = param.segments.map((s) => s.name);
   const resolution = path.length > 0 ? resolvePath(path, scope, ctx.semantic.oauth) : undefined;
   const type = resolution && !param.recovered ? proveParam(ctx, param, scope, resolution) : UNKNOWN;
-  const resolved = resolution ? [...describePrefixes(path.slice(0, -1), scope, ctx.semantic.oauth), describeResolution(resolution, scope.triggers)] : [];
+  const resolved = resolution ? describePrefixes(path, scope, ctx.semantic.oauth, resolution) : [];
   const root = path[0];
   ctx.semantic.params.push(root !== undefined && ctx.oauth.has(root) && !schemaTables.roots[root] ? { param, scope, type, resolved, oauth: root } : { param, scope, type, resolved });
   return type;

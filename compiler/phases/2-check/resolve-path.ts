@@ -186,9 +186,46 @@ export function describePath(path: readonly string[], scope: Readonly<ParamScope
   return describeResolution(resolvePath(path, scope, oauthBlocks), scope.triggers);
 }
 
-/** What each prefix of the path is (the root alone, then one segment more each time): what the semantic model records per parameter. */
-export function describePrefixes(path: readonly string[], scope: Readonly<ParamScope>, oauthBlocks: OAuthBlocks): PathInfo[] {
-  return path.map((_, i) => describePath(path.slice(0, i + 1), scope, oauthBlocks));
+interface AnswerNode {
+  info?: PathInfo;
+  next?: Map<string, AnswerNode>;
+}
+
+/** Answers that depend only on the schema tables, by triggers and then segment by segment; emptied now and then so a long editing session cannot grow it without end. */
+const shared = new Map<string, AnswerNode>();
+let sharedCount = 0;
+const sharedMax = 20_000;
+
+/**
+ * What each prefix of the path is (the root alone, then one segment more each time): what the
+ * semantic model records per parameter. Files name the same few paths again and again
+ * (`@extra`, `@job.file`, `@env.TOKEN`), and the editor re-checks on every keystroke, so the
+ * answers that depend only on the schema are shared. `whole` is the checker's resolution of the whole path.
+ */
+export function describePrefixes(path: readonly string[], scope: Readonly<ParamScope>, oauthBlocks: OAuthBlocks, whole: Resolution): PathInfo[] {
+  const answer = (i: number): PathInfo => (i === path.length - 1 ? describeResolution(whole, scope.triggers) : describePath(path.slice(0, i + 1), scope, oauthBlocks));
+  // An oauth block's answers are the file's own and grow as the check reads it (and a name unknown so far may be one later).
+  if (whole.root === 'oauth' || whole.root === 'unknown') return path.map((_, i) => answer(i));
+  if (sharedCount > sharedMax) {
+    shared.clear();
+    sharedCount = 0;
+  }
+  const triggers = scope.triggers.join(',');
+  let node = shared.get(triggers);
+  if (!node) shared.set(triggers, (node = {}));
+  const out: PathInfo[] = [];
+  for (let i = 0; i < path.length; i++) {
+    node.next ??= new Map();
+    let child = node.next.get(path[i]);
+    if (!child) {
+      node.next.set(path[i], (child = {}));
+      sharedCount++;
+    }
+    child.info ??= answer(i);
+    out.push(child.info);
+    node = child;
+  }
+  return out;
 }
 
 export function describeResolution(r: Resolution, triggers: readonly string[]): PathInfo {

@@ -24,8 +24,9 @@ export interface ParamUse {
   /**
    * What each prefix of the path resolved to when the checker proved it: `[0]` the root alone,
    * `[i]` the path up to segment i, each with its type, documentation and per-trigger presence.
+   * Parameters naming the same prefix share its answer, so it is read, never changed.
    */
-  resolved: PathInfo[];
+  resolved: Readonly<PathInfo>[];
   /** For `@NAME.…` of an oauth block: the block it resolved to. */
   oauth?: string;
 }
