@@ -1,5 +1,5 @@
 // Hover: on a parameter's path segment, its type, the schema's documentation and the hook's
-// triggers it is present for, in the scope the checker proved it in (its semantic model); on
+// triggers it is present for, as the checker resolved it (recorded in its semantic model); on
 // a filter, its signature; on a trigger, the event; on a setting, its entry in the settings table.
 import type { Hover } from 'vscode-languageserver/node';
 import { filters } from '../filters/filter-table.js';

@@ -72,6 +72,14 @@ test('each parameter with what each prefix of its path resolved to, presence per
   assert.equal(token.resolved.map((r) => [r.root, r.type]), [['oauth', 'oauth answer'], ['oauth', 'string']]);
 });
 
+test('the presence the model records is the one the checker warns by: an unknown plugin event may have any field', () => {
+  const plugin = `hook p on PrintFailed, plugin_foo_bar {\n  url "https://example.com"\n  data { n: @extra.nothing }\n}\n`;
+  const r = compile(plugin);
+  assert.equal(r.diagnostics.map((d) => [d.code, d.message.includes('PrintFailed'), d.message.includes('plugin_foo_bar')]), [['OH2103', true, false]]);
+  const nothing = paramAt(r.semantic!, plugin.indexOf('@extra.nothing') + 8)!.resolved[1];
+  assert.equal([nothing.exists, nothing.presentFor, nothing.missingFor], [true, ['plugin_foo_bar'], ['PrintFailed']]);
+});
+
 test("hover's type and presence are the model's record, not worked out again", () => {
   const result = compile(text);
   const analysis: Analysis = { uri: 'file:///hooks.ohk', version: 1, text, result, lastGood: result, ms: 0 };

@@ -1,6 +1,7 @@
 // What the checker learned about the file besides its diagnostics, for the editor features:
 // every setting it read with its spec from the settings table, every parameter it proved
-// with the scope it stood in and the type it came out as, and every value it read with the
+// with the scope it stood in, the type it came out as and what each prefix of its path
+// resolved to (resolve-path.ts, presence per trigger included), and every value it read with the
 // scope its parameters had (so a parameter still being typed inside it gets the same scope).
 import type { ObjectEntry, ParamNode } from '../../../grammar/ast.js';
 import type { Range } from '../../../language/range.js';
