@@ -12,7 +12,6 @@ import type { CheckContext } from './check-context.js';
 import { checkFilters } from './check-filters.js';
 import type { ParamScope } from './param-scope.js';
 import { describePrefixes, resolvePath, type PayloadWalk, type Resolution } from './resolve-path.js';
-import type { OAuthInfo } from './semantic-model.js';
 import { diag } from '../../../language/diagnostic.js';
 
 const UNKNOWN: SchemaType = { kind: 'unknown' };
@@ -56,8 +55,7 @@ export function checkParam(ctx: CheckContext, param: ParamNode, scope: ParamScop
   const resolution = path.length > 0 ? resolvePath(path, scope, ctx.semantic.oauth) : undefined;
   const type = resolution && !param.recovered ? proveParam(ctx, param, scope, resolution) : UNKNOWN;
   const resolved = resolution ? describePrefixes(path, scope, ctx.semantic.oauth, resolution) : [];
-  const root = path[0];
-  ctx.semantic.params.push(root !== undefined && ctx.oauth.has(root) && !schemaTables.roots[root] ? { param, scope, type, resolved, oauth: root } : { param, scope, type, resolved });
+  ctx.semantic.params.push(resolution?.root === 'oauth' ? { param, scope, type, resolved, oauth: resolution.name } : { param, scope, type, resolved });
   return type;
 }
 
@@ -98,7 +96,7 @@ function proveParam(ctx: CheckContext, param: ParamNode, scope: ParamScope, r: R
     case 'oauth': {
       if (scope.oauth !== root.name) ctx.report(diag.oauthNotUsed(root.range, { name: root.name }));
       ctx.usedOAuth.add(root.name);
-      type = walkOAuth(ctx, segments, r.block.fields);
+      type = walkOAuth(ctx, segments, r);
       break;
     }
     case 'unknown': {
@@ -193,12 +191,12 @@ function haveIt(events: string[]): string {
   return `${list} have it`;
 }
 
-function walkOAuth(ctx: CheckContext, segments: PathSegment[], returns: OAuthInfo['fields']): SchemaType {
+function walkOAuth(ctx: CheckContext, segments: PathSegment[], r: Extract<Resolution, { root: 'oauth' }>): SchemaType {
   if (segments.length < 2) return UNKNOWN;
-  const names = [...returns.keys()];
+  const names = [...r.block.fields.keys()];
   if (names.length === 0) return UNKNOWN;
   const seg = segments[1];
-  const declared = returns.get(seg.name)?.type;
+  const declared = r.field?.type;
   if (declared === undefined) {
     ctx.report(diag.unknownField(seg.range, { name: seg.name, parent: segments[0].name }, { didYouMean: closestName(seg.name, names) }));
     return UNKNOWN;

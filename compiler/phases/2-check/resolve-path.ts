@@ -55,7 +55,7 @@ export interface PayloadWalk {
 export type Resolution =
   | { root: 'env'; rest: readonly string[] }
   | { root: 'snapshot'; rest: readonly string[] }
-  | { root: 'oauth'; name: string; block: OAuthInfo; rest: readonly string[] }
+  | { root: 'oauth'; name: string; block: OAuthInfo; rest: readonly string[]; /** The answer field `rest[0]` names, when `returns` declares it. */ field?: { type: string } }
   | { root: 'extra'; rest: readonly string[]; walks: PayloadWalk[] }
   | { root: 'schema'; name: string; type: SchemaType; doc?: string; rest: readonly string[]; lookup: PathLookup }
   | { root: 'unknown'; name: string };
@@ -71,7 +71,10 @@ export function resolvePath(path: readonly string[], scope: Readonly<ParamScope>
   if (root === 'snapshot') return { root: 'snapshot', rest };
   if (root === 'extra') return { root: 'extra', rest, walks: walkPayloads(rest, scope.triggers) };
   const block = oauthBlocks.get(root);
-  if (block) return { root: 'oauth', name: root, block, rest };
+  if (block) {
+    const field = rest.length > 0 ? block.fields.get(rest[0]) : undefined;
+    return field ? { root: 'oauth', name: root, block, rest, field } : { root: 'oauth', name: root, block, rest };
+  }
   const field = Object.prototype.hasOwnProperty.call(schemaTables.roots, root) ? schemaTables.roots[root] : undefined;
   if (!field) return { root: 'unknown', name: root };
   const out: Resolution = { root: 'schema', name: root, type: field.type, rest, lookup: lookupPath(field.type, rest) };
@@ -141,11 +144,13 @@ export function fieldChoices(path: readonly string[], env: Readonly<ParamScope>,
       return [...r.block.fields].map(([name, f]) => ({ name, type: f.type, doc: `A field of the answer of oauth block \`${r.name}\`.`, optional: false }));
     case 'extra':
       return extraFields(r.walks, env.triggers);
-    case 'schema':
-      if (!r.lookup.ok || r.lookup.unknown) return [];
-      return fieldNames(r.lookup.type)
-        .map((n) => choiceOf(n, (r.lookup as Extract<PathLookup, { ok: true }>).type))
+    case 'schema': {
+      const l = r.lookup;
+      if (!l.ok || l.unknown) return [];
+      return fieldNames(l.type)
+        .map((n) => choiceOf(n, l.type))
         .filter((c): c is FieldChoice => !!c);
+    }
     default:
       return [];
   }
@@ -238,9 +243,8 @@ export function describeResolution(r: Resolution, triggers: readonly string[]): 
     case 'oauth': {
       const returns = r.block.fields;
       if (r.rest.length === 0) return { exists: true, type: 'oauth answer', doc: oauthDoc(r.name, returns), ...all(true), mayBeMissing: false, root: 'oauth' };
-      const f = returns.get(r.rest[0]);
-      const exists = !!f && r.rest.length === 1;
-      return { exists, type: f?.type ?? 'unknown', doc: `A field of the answer of oauth block \`${r.name}\` (declared in its \`returns\`).`, ...all(exists), mayBeMissing: false, root: 'oauth' };
+      const exists = !!r.field && r.rest.length === 1;
+      return { exists, type: r.field?.type ?? 'unknown', doc: `A field of the answer of oauth block \`${r.name}\` (declared in its \`returns\`).`, ...all(exists), mayBeMissing: false, root: 'oauth' };
     }
     case 'snapshot':
       return { exists: r.rest.length === 0, type: 'image', doc: schemaTables.roots.snapshot?.doc, ...all(r.rest.length === 0), mayBeMissing: true, root: 'snapshot' };
