@@ -14,7 +14,7 @@ import { completionContext, type ContextToken, type Frame } from './completion-c
 import { compilerText, type Analysis } from './document-state.js';
 import { entryKey } from '../../grammar/entry-key.js';
 import { markdown, presenceLine, triggerDoc } from './markdown.js';
-import { fieldChoices, rootChoices, type FieldChoice } from '../phases/2-check/path-info.js';
+import { fieldChoices, rootChoices, type FieldChoice } from '../phases/2-check/resolve-path.js';
 import type { ParamScope } from '../phases/2-check/param-scope.js';
 import { emptySemanticModel, scopeAt, type HookScope, type OAuthInfo, type ScopeRegion, type SemanticModel } from '../phases/2-check/semantic-model.js';
 import { describeBlock, returnTypes, settingSpec, settingsOf, type SettingsBlock } from '../../language/settings-table.js';

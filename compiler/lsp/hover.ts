@@ -1,11 +1,11 @@
 // Hover: on a parameter's path segment, its type, the schema's documentation and the hook's
-// triggers it is present for, in the scope the checker proved it in (its semantic model); on
+// triggers it is present for, as the checker resolved it (recorded in its semantic model); on
 // a filter, its signature; on a trigger, the event; on a setting, its entry in the settings table.
 import type { Hover } from 'vscode-languageserver/node';
 import { filters } from '../filters/filter-table.js';
 import type { Analysis } from './document-state.js';
 import { codeBlock, markdown, presenceLine, triggerDoc } from './markdown.js';
-import { describePath } from '../phases/2-check/path-info.js';
+import { describePath } from '../phases/2-check/resolve-path.js';
 import { scopeAt } from '../phases/2-check/semantic-model.js';
 import { hitNear, type Hit } from './position-index.js';
 import { describeBlock } from '../../language/settings-table.js';
@@ -45,13 +45,14 @@ function paramHover(analysis: Analysis, hit: Hit): Hover | null {
   if (param.segments.length === 0) return null;
   const model = analysis.result.semantic;
   if (!model) return null;
-  // The scope the checker proved this very parameter in; one it skipped (a broken value) has the scope of the value around it.
-  const scope = model.params.find((p) => p.param === param)?.scope ?? scopeAt(model, param.range.start.offset)?.scope;
-  if (!scope) return null;
   const index = hit.segment ?? 0;
   const segment = param.segments[index];
   const path = param.segments.slice(0, index + 1).map((s) => s.name);
-  const info = describePath(path, scope, model.oauth);
+  // What the checker resolved this very parameter to; one it skipped (a broken value) is resolved in the scope of the value around it.
+  const use = model.params.find((p) => p.param === param);
+  const scope = use?.scope ?? scopeAt(model, param.range.start.offset)?.scope;
+  if (!scope) return null;
+  const info = use?.resolved[index] ?? describePath(path, scope, model.oauth);
   const sinceLine = info.since ? `Since OctoPrint ${info.since}.` : undefined;
   // Only `@extra` differs per trigger: any other path that does not exist is simply not in the schema.
   const presence =

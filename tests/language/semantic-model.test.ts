@@ -7,6 +7,8 @@ import { compile } from '../../compiler/compile.js';
 import { paramAt, scopeAt, settingAt } from '../../compiler/phases/2-check/semantic-model.js';
 import { settingsTable } from '../../language/settings-table.js';
 import { typeToString } from '../../compiler/schema/type-utils.js';
+import { hoverAt } from '../../compiler/lsp/hover.js';
+import type { Analysis } from '../../compiler/lsp/document-state.js';
 
 const text = `oauth token {
   url "https://auth.example.com"
@@ -53,6 +55,41 @@ test('the hook (named outside the BMP), its oauth block and the scope of a value
   assert.equal([...model.oauth.get('token')!.fields.keys()], ['access_token']);
   assert.is(scopeAt(model, at('{ why', 1))!.scope.position, 'data-top');
   assert.is(scopeAt(model, at('Authorization', 1))!.scope.position, 'text');
+});
+
+test('each parameter with what each prefix of its path resolved to, presence per trigger included', () => {
+  const why = paramAt(model, at('@extra.reason', 3))!;
+  assert.equal(why.resolved.map((r) => r.root), ['extra', 'extra']);
+  assert.equal([why.resolved[1].presentFor, why.resolved[1].missingFor], [['PrintFailed'], ['PrintDone']]);
+  assert.ok(why.resolved[1].mayBeMissing);
+  const inMessage = paramAt(model, at('failed: @extra', 10))!;
+  assert.equal([inMessage.resolved[1].presentFor, inMessage.resolved[1].missingFor], [['PrintFailed'], []]);
+  const size = paramAt(model, at('@job.file.size', 3))!;
+  assert.equal(size.resolved.length, 3);
+  assert.match(size.resolved[2].type, 'number');
+  assert.equal([size.resolved[2].presentFor, size.resolved[2].missingFor], [['PrintDone', 'PrintFailed'], []]);
+  const token = paramAt(model, at('@token.access_token', 2))!;
+  assert.equal(token.resolved.map((r) => [r.root, r.type]), [['oauth', 'oauth answer'], ['oauth', 'string']]);
+});
+
+test('the presence the model records is the one the checker warns by: an unknown plugin event may have any field', () => {
+  const plugin = `hook p on PrintFailed, plugin_foo_bar {\n  url "https://example.com"\n  data { n: @extra.nothing }\n}\n`;
+  const r = compile(plugin);
+  assert.equal(r.diagnostics.map((d) => [d.code, d.message.includes('PrintFailed'), d.message.includes('plugin_foo_bar')]), [['OH2103', true, false]]);
+  const nothing = paramAt(r.semantic!, plugin.indexOf('@extra.nothing') + 8)!.resolved[1];
+  assert.equal([nothing.exists, nothing.presentFor, nothing.missingFor], [true, ['plugin_foo_bar'], ['PrintFailed']]);
+});
+
+test("hover's type and presence are the model's record, not worked out again", () => {
+  const result = compile(text);
+  const analysis: Analysis = { uri: 'file:///hooks.ohk', version: 1, text, result, lastGood: result, ms: 0 };
+  const offset = at('@extra.reason', 9);
+  const hoverText = () => JSON.stringify(hoverAt(analysis, offset)?.contents);
+  assert.match(hoverText(), 'Present for PrintFailed; missing for PrintDone');
+  const use = paramAt(result.semantic!, offset)!;
+  use.resolved[1] = { ...use.resolved[1], presentFor: ['PrintDone'], missingFor: ['PrintFailed'], type: 'recorded' };
+  assert.match(hoverText(), 'Present for PrintDone; missing for PrintFailed');
+  assert.match(hoverText(), '@extra.reason: recorded');
 });
 
 test.run();

@@ -7,10 +7,11 @@ import { schemaTables } from '../../schema/tables.js';
 import type { SchemaType } from '../../schema/schema-types.js';
 import { closestName } from '../../schema/did-you-mean.js';
 import { pluginTriggers } from '../../../language/plugin-triggers.js';
-import { acceptsAnyField, fieldOf, lookupPath, mustBe, rootTypeFor, typeToString, unionOf } from '../../schema/type-utils.js';
+import { acceptsAnyField, fieldOf, mustBe, rootTypeFor, typeToString, unionOf, type PathLookup } from '../../schema/type-utils.js';
 import type { CheckContext } from './check-context.js';
 import { checkFilters } from './check-filters.js';
 import type { ParamScope } from './param-scope.js';
+import { describePrefixes, resolvePath, type PayloadWalk, type Resolution } from './resolve-path.js';
 import { diag } from '../../../language/diagnostic.js';
 
 const UNKNOWN: SchemaType = { kind: 'unknown' };
@@ -27,9 +28,8 @@ export function rootNames(ctx: CheckContext): string[] {
 
 type Walk = { ok: true; type: SchemaType } | { ok: false; at: number; parent: SchemaType; scalar: boolean; candidates: string[] };
 
-/** Follows segments[1…] from a root's type; stops at the first segment the type lacks. */
-function walk(type: SchemaType, segments: PathSegment[]): Walk {
-  const r = lookupPath(type, segments.slice(1).map((s) => s.name));
+/** A lookup of segments[1…] as the checker reads it: where it stopped, and whether what it stopped at takes fields at all. */
+function walked(r: PathLookup): Walk {
   if (r.ok) return { ok: true, type: r.unknown ? UNKNOWN : r.type };
   const scalar = r.candidates.length === 0 && !acceptsAnyField(r.container);
   return { ok: false, at: r.failedAt + 1, parent: r.container, scalar, candidates: r.candidates };
@@ -49,15 +49,17 @@ function reportWalkFailure(ctx: CheckContext, segments: PathSegment[], w: Extrac
   }
 }
 
+/** Proves the parameter and records it in the semantic model with what each prefix of its path is (the walk it was proved by). */
 export function checkParam(ctx: CheckContext, param: ParamNode, scope: ParamScope): SchemaType {
-  const type = proveParam(ctx, param, scope);
-  const root = param.segments[0]?.name;
-  ctx.semantic.params.push(root !== undefined && ctx.oauth.has(root) && !schemaTables.roots[root] ? { param, scope, type, oauth: root } : { param, scope, type });
+  const path = param.segments.map((s) => s.name);
+  const resolution = path.length > 0 ? resolvePath(path, scope, ctx.semantic.oauth) : undefined;
+  const type = resolution && !param.recovered ? proveParam(ctx, param, scope, resolution) : UNKNOWN;
+  const resolved = resolution ? describePrefixes(path, scope, ctx.semantic.oauth, resolution) : [];
+  ctx.semantic.params.push(resolution?.root === 'oauth' ? { param, scope, type, resolved, oauth: resolution.name } : { param, scope, type, resolved });
   return type;
 }
 
-function proveParam(ctx: CheckContext, param: ParamNode, scope: ParamScope): SchemaType {
-  if (param.recovered || param.segments.length === 0) return UNKNOWN;
+function proveParam(ctx: CheckContext, param: ParamNode, scope: ParamScope, r: Resolution): SchemaType {
   const segments = param.segments;
   const root = segments[0];
   const whole: Range = param.range;
@@ -69,7 +71,7 @@ function proveParam(ctx: CheckContext, param: ParamNode, scope: ParamScope): Sch
   scope.uses?.add(root.name);
 
   let type: SchemaType;
-  switch (root.name) {
+  switch (r.root) {
     case 'env': {
       if (segments.length < 2) {
         ctx.report(diag.envNeedsName(whole));
@@ -88,28 +90,26 @@ function proveParam(ctx: CheckContext, param: ParamNode, scope: ParamScope): Sch
       return UNKNOWN;
     }
     case 'extra': {
-      type = checkExtra(ctx, segments, scope.triggers);
+      type = checkExtra(ctx, segments, r.walks, scope.triggers);
       break;
     }
-    default: {
-      const oauth = ctx.oauth.get(root.name);
-      if (oauth) {
-        if (scope.oauth !== root.name) ctx.report(diag.oauthNotUsed(root.range, { name: root.name }));
-        ctx.usedOAuth.add(root.name);
-        type = walkOAuth(ctx, segments, oauth.returns);
-        break;
-      }
-      const field = schemaTables.roots[root.name];
-      if (!field) {
-        ctx.report(diag.unknownRoot(root.range, { name: root.name }, { didYouMean: closestName(root.name, rootNames(ctx)) }));
-        return UNKNOWN;
-      }
+    case 'oauth': {
+      if (scope.oauth !== root.name) ctx.report(diag.oauthNotUsed(root.range, { name: root.name }));
+      ctx.usedOAuth.add(root.name);
+      type = walkOAuth(ctx, segments, r);
+      break;
+    }
+    case 'unknown': {
+      ctx.report(diag.unknownRoot(root.range, { name: root.name }, { didYouMean: closestName(root.name, rootNames(ctx)) }));
+      return UNKNOWN;
+    }
+    case 'schema': {
       if (root.name === 'message' && scope.inMessage) ctx.report(diag.messageCycle(whole));
       if (root.name === 'percentCompleteMilestone' && scope.triggers.length > 0 && !scope.triggers.includes('Progress')) {
         ctx.report(diag.emptyMilestone(whole));
       }
       if (root.name === 'apiSecret' && scope.position === 'url') ctx.report(diag.secretInUrl(whole, { subject: "'@apiSecret'" }));
-      const w = walk(field.type, segments);
+      const w = walked(r.lookup);
       if (!w.ok) {
         reportWalkFailure(ctx, segments, w);
         return UNKNOWN;
@@ -125,14 +125,14 @@ function proveParam(ctx: CheckContext, param: ParamNode, scope: ParamScope): Sch
 }
 
 /** `@extra…` differs per trigger: an error when no trigger has it, a warning naming those without. */
-function checkExtra(ctx: CheckContext, segments: PathSegment[], triggers: string[]): SchemaType {
+function checkExtra(ctx: CheckContext, segments: PathSegment[], walks: readonly PayloadWalk[], triggers: string[]): SchemaType {
   if (triggers.length === 0 || segments.length === 1) return UNKNOWN;
   const found: SchemaType[] = [];
   const missing: string[] = [];
   let firstFailure: Extract<Walk, { ok: false }> | undefined;
   const candidates = new Set<string>();
-  for (const trigger of triggers) {
-    const w = walk(rootTypeFor('extra', trigger) ?? UNKNOWN, segments);
+  for (const { trigger, lookup } of walks) {
+    const w = walked(lookup);
     if (w.ok) found.push(w.type);
     else {
       missing.push(trigger);
@@ -191,12 +191,12 @@ function haveIt(events: string[]): string {
   return `${list} have it`;
 }
 
-function walkOAuth(ctx: CheckContext, segments: PathSegment[], returns: Record<string, string>): SchemaType {
+function walkOAuth(ctx: CheckContext, segments: PathSegment[], r: Extract<Resolution, { root: 'oauth' }>): SchemaType {
   if (segments.length < 2) return UNKNOWN;
-  const names = Object.keys(returns);
+  const names = [...r.block.fields.keys()];
   if (names.length === 0) return UNKNOWN;
   const seg = segments[1];
-  const declared = returns[seg.name];
+  const declared = r.field?.type;
   if (declared === undefined) {
     ctx.report(diag.unknownField(seg.range, { name: seg.name, parent: segments[0].name }, { didYouMean: closestName(seg.name, names) }));
     return UNKNOWN;

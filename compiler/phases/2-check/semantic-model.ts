@@ -1,12 +1,14 @@
 // What the checker learned about the file besides its diagnostics, for the editor features:
 // every setting it read with its spec from the settings table, every parameter it proved
-// with the scope it stood in and the type it came out as, and every value it read with the
+// with the scope it stood in, the type it came out as and what each prefix of its path
+// resolved to (resolve-path.ts, presence per trigger included), and every value it read with the
 // scope its parameters had (so a parameter still being typed inside it gets the same scope).
 import type { ObjectEntry, ParamNode } from '../../../grammar/ast.js';
 import type { Range } from '../../../language/range.js';
 import type { SettingSpec } from '../../../language/settings-table.js';
 import type { SchemaType } from '../../schema/schema-types.js';
 import type { ParamScope } from './param-scope.js';
+import type { PathInfo } from './resolve-path.js';
 
 export interface SettingUse {
   spec: SettingSpec;
@@ -20,6 +22,12 @@ export interface ParamUse {
   scope: Readonly<ParamScope>;
   /** The value's type after its filters (`unknown` where the schema cannot say). */
   type: SchemaType;
+  /**
+   * What each prefix of the path resolved to when the checker proved it: `[0]` the root alone,
+   * `[i]` the path up to segment i, each with its type, documentation and per-trigger presence.
+   * Parameters naming the same prefix share its answer, so it is read, never changed.
+   */
+  resolved: Readonly<PathInfo>[];
   /** For `@NAME.…` of an oauth block: the block it resolved to. */
   oauth?: string;
 }
