@@ -14,7 +14,7 @@ import { loadModule, type CompileSource } from '../load-module.js';
 import { createLogger, type Level, type LogFormat } from '../log/logger.js';
 import { BatchedStream } from '../log/batched-stream.js';
 import { resolveStateDir } from '../outbox/state-dir.js';
-import { parseListenAddress } from '../status/listen-address.js';
+import { parseListenAddress } from '../common/listen-address.js';
 import { resolveStatusOptions } from '../status/status-options.js';
 import { packageVersion } from '../package-facts.js';
 import { outboxCommand, outboxUsage } from './outbox-command.js';
