@@ -1,7 +1,7 @@
-// The `--bundle` file stays small: under 400 KB without its source map, with no compiler in it (it is copied to a
-// printer host and loaded at every start), and what makes it small (scripts/build.mjs: only
-// the parts of undici the daemon uses, via scripts/undici-for-bundle.cjs) leaves out nothing
-// the runtime imports.
+// The `--bundle` file stays small: under 400 KB without its source map (it is copied to a
+// printer host and loaded at every start), with no compiler in it, and what makes it small
+// (scripts/build.mjs: only the parts of undici the daemon uses, via
+// scripts/undici-for-bundle.cjs) leaves out nothing the runtime imports.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
