@@ -264,7 +264,7 @@ try {
   const rssDiffs = withStatus.map((w, i) => w.rss - withoutStatus[i].rss);
   const liveDiffs = withStatus.map((w, i) => w.live - withoutStatus[i].live);
 
-  const cliBundle = sizeOf(join(projectRoot, 'dist/runtime/cli/octohook.bundle.js'));
+  const cliBundle = sizeOf(join(projectRoot, 'dist/compiler/cli/octohook.bundle.js'));
   const template = sizeOf(join(projectRoot, 'dist/runtime/cli/octohook-standalone.js'));
   const what = built.kind === 'bundle' ? 'the `octohookc build --bundle` file' : '`octohook run hooks.mjs` (no --bundle available)';
   console.log(`daemon = ${what}, outbox in a state dir on disk, OctoPrint simulator printing, one hook (all-data JSON), deliveries fired ${BATCH} at a time`);
@@ -279,7 +279,7 @@ try {
   console.log(`sizes:`);
   if (built.bundleBytes !== null) console.log(`  octohookc build --bundle output   ${kib(built.bundleBytes)}  (the daemon + these hooks, one file; its .map beside it)`);
   if (template !== null) console.log(`  dist/runtime/cli/octohook-standalone.js  ${kib(template)}  (the bundle's template)`);
-  if (cliBundle !== null) console.log(`  dist/runtime/cli/octohook.bundle.js      ${kib(cliBundle)}  (\`octohook\` CLI, one file; includes the compiler for .ohk input)`);
+  if (cliBundle !== null) console.log(`  dist/compiler/cli/octohook.bundle.js      ${kib(cliBundle)}  (\`octohook\` CLI, one file; includes the compiler for .ohk input)`);
 } finally {
   await world.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -39,7 +39,7 @@ import { baseContext, topicOf } from '../runtime/dispatch/render-context.js';
 import { applyContentType } from '../runtime/http/content-type.js';
 import { prepareRequest, type PreparedRequest } from '../runtime/http/prepare-request.js';
 import { SharedJson } from '../runtime/http/shared-json.js';
-import { moduleFromSource } from '../runtime/load-module.js';
+import { moduleFromSource } from '../compiler/cli/module-from-source.js';
 import { withSharedJson } from '../runtime/printer-state.js';
 import { projectRoot } from '../tests/support/project-root.js';
 import { fixed, median, option } from './support/stats.js';

@@ -3,5 +3,5 @@
 // would fail with an error that does not say why.
 import '../dist/runtime/cli/require-node-version.bundle.js';
 
-const { start } = await import('../dist/runtime/cli/octohook.bundle.js');
+const { start } = await import('../dist/compiler/cli/octohook.bundle.js');
 await start(process.argv.slice(2));

@@ -1,5 +1,6 @@
 // What `octohook run` accepts: a compiled module (`octohookc build`) or a `.ohk` file,
-// compiled in memory. Either way the result is checked to be an octohook module before use.
+// compiled in memory by the compiler the program hands in. Either way the result is checked
+// to be an octohook module before use.
 // Every way a file can be wrong (missing, a folder, unreadable, another kind of file, a
 // one-file bundle, a module that fails to load) is an OHK_ERR_MODULE naming the file;
 // errors in a .ohk are OHK_ERR_SOURCE.
@@ -17,27 +18,12 @@ export function isCompiledModule(value: unknown): value is CompiledModule {
 }
 
 /**
- * Compiles `.ohk` source to a live module (imported from a data: URL, never written to disk).
- * With `report`, the compiler's whole answer (errors and warnings, with code frames, as
- * `octohookc check` prints it) goes there, and a failure names only the count.
+ * How `.ohk` source becomes a module: handed in by the program that has the compiler
+ * (compiler/cli/octohook.ts hands in compiler/cli/module-from-source.ts), so the runtime never
+ * imports the compiler. With `report`, the compiler's diagnostics are written there as
+ * `octohookc check` prints them, and a failure (OHK_ERR_SOURCE) names only their count.
  */
-export async function moduleFromSource(source: string | Uint8Array, fileName: string, report?: { shownAs: string; write(text: string): void }): Promise<CompiledModule> {
-  // Loaded only for .ohk input, so a daemon running a built module never pays for the compiler.
-  const { compile } = await import('../compiler/compile.js');
-  const { formatSummary, formatText } = await import('../compiler/diagnostics/format-text.js');
-  const result = compile(source, { fileName, emit: true });
-  if (report && result.diagnostics.length > 0) {
-    report.write(formatText(report.shownAs, result.source, result.diagnostics) + `${report.shownAs}: ${formatSummary(result.diagnostics)}\n`);
-  }
-  if (result.code === undefined) {
-    const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
-    throw new OctohookError('OHK_ERR_SOURCE', report ? `${report.shownAs} has ${count}` : `${fileName} has ${count}:\n${formatText(fileName, result.source, errors)}`);
-  }
-  const mod = (await import(`data:text/javascript;base64,${Buffer.from(result.code).toString('base64')}`)) as { default: unknown };
-  if (!isCompiledModule(mod.default)) throw new OctohookError('OHK_ERR_MODULE', `${fileName} did not compile to an octohook module`);
-  return mod.default;
-}
+export type CompileSource = (source: string | Uint8Array, fileName: string, report?: { shownAs: string; write(text: string): void }) => Promise<CompiledModule>;
 
 function unreadable(path: string, e: unknown): OctohookError {
   return new OctohookError('OHK_ERR_MODULE', `cannot read '${path}': ${fileErrorReason(e)}`, { cause: e });
@@ -45,8 +31,11 @@ function unreadable(path: string, e: unknown): OctohookError {
 
 const notAModule = (path: string) => `'${path}' is not a .ohk file or a module built by 'octohookc build'`;
 
-/** Loads a `.ohk` (compiled in memory; `report` as for moduleFromSource) or a built `.mjs`. */
-export async function loadModule(path: string, report?: (text: string) => void): Promise<CompiledModule> {
+/**
+ * Loads a built `.mjs`, or a `.ohk` compiled in memory with `compileSource` (`report` as for
+ * CompileSource). Without `compileSource` (a one-file bundle) a `.ohk` is refused.
+ */
+export async function loadModule(path: string, compileSource?: CompileSource, report?: (text: string) => void): Promise<CompiledModule> {
   const full = resolve(path);
   try {
     if ((await stat(full)).isDirectory()) {
@@ -63,7 +52,10 @@ export async function loadModule(path: string, report?: (text: string) => void):
   } catch (e) {
     throw unreadable(path, e);
   }
-  if (ext === '.ohk') return moduleFromSource(bytes, basename(path), report ? { shownAs: path, write: report } : undefined);
+  if (ext === '.ohk') {
+    if (!compileSource) throw new OctohookError('OHK_ERR_MODULE', `'${path}' is .ohk source and this program has no compiler (a bundle runs the hooks built into it): run it with 'octohook run ${path}' or build it with 'octohookc build ${path}'`);
+    return compileSource(bytes, basename(path), report ? { shownAs: path, write: report } : undefined);
+  }
   // Importing runs the file: a bundle would start a second daemon inside this one.
   if (isOneFileBundle(bytes)) {
     throw new OctohookError('OHK_ERR_MODULE', `'${path}' is a one-file bundle with the daemon built in: run it as 'node ${path}', not with 'octohook run'`);

@@ -69,7 +69,7 @@ if (process.env.OCTOHOOK_BUILD_VERBOSE) console.log(`built ${entryPoints.length}
 // so it must load without them.
 const programs = [
   ['compiler/cli/octohookc.ts', 'compiler/cli/octohookc.bundle.js'],
-  ['runtime/cli/octohook.ts', 'runtime/cli/octohook.bundle.js'],
+  ['compiler/cli/octohook.ts', 'compiler/cli/octohook.bundle.js'],
   ['runtime/cli/require-node-version.ts', 'runtime/cli/require-node-version.bundle.js'],
 ];
 if (!process.env.OCTOHOOK_DIRS) {
@@ -95,9 +95,9 @@ if (!process.env.OCTOHOOK_DIRS) {
 
 // The template of `octohookc build --bundle`: the daemon (runtime/cli/standalone.ts) in one
 // minified file with its source map, built here once so the compiler needs no bundler at run
-// time: --bundle appends the compiled hooks to it (compiler/cli/write-bundle.ts). The
-// compiler is left out: a bundle never compiles .ohk source, so the dynamic imports that
-// `octohook run FILE.ohk` uses become a stub that fails with a plain message.
+// time: --bundle appends the compiled hooks to it (compiler/cli/write-bundle.ts). It holds no
+// compiler: the runtime imports none (tests/architecture/layers.test.ts); `octohook run
+// FILE.ohk` is handed the compiler by its entry, compiler/cli/octohook.ts.
 //
 // Two things keep that file small (tests/bundle/bundle-size.test.ts holds it under 400 KB):
 // - `undici` resolves to scripts/undici-for-bundle.cjs, the parts of undici the daemon uses,
@@ -135,16 +135,6 @@ const slimUndici = {
   },
 };
 if (!process.env.OCTOHOOK_DIRS && existsSync(join(root, standaloneEntry))) {
-  const noCompiler = {
-    name: 'octohook-no-compiler',
-    setup(b) {
-      b.onResolve({ filter: /\/compiler\// }, (args) => (args.importer.includes(`${join(root, 'runtime')}`) ? { path: args.path, namespace: 'octohook-no-compiler' } : undefined));
-      b.onLoad({ filter: /.*/, namespace: 'octohook-no-compiler' }, () => ({
-        contents: "throw new Error('a bundle runs the hooks built into it; it cannot compile .ohk files');",
-        loader: 'js',
-      }));
-    },
-  };
   // A static import names what it wants from a module, and Node checks every name while it
   // links the file, before any of it runs: `import { crc32 } from 'node:zlib'` kills the
   // bundle on Node 20.11 before its version check (runtime/cli/require-node-version.ts)
@@ -176,7 +166,7 @@ if (!process.env.OCTOHOOK_DIRS && existsSync(join(root, standaloneEntry))) {
     sourcesContent: true,
     legalComments: 'none',
     external: ['@napi-rs/image', '@napi-rs/image-*'],
-    plugins: [noCompiler, slimUndici, builtinsAtRunTime],
+    plugins: [slimUndici, builtinsAtRunTime],
     banner: {
       js: `import { setFlagsFromString as __octohookV8Flags } from 'node:v8'; __octohookV8Flags(${JSON.stringify(bundleV8Flags.join(' '))}); import { createRequire as __octohookRequire } from 'node:module'; const require = __octohookRequire(import.meta.url);`,
     },

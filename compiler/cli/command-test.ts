@@ -8,10 +8,10 @@
 import { basename } from 'node:path';
 import { createLogger } from '../../runtime/log/logger.js';
 import { redactText } from '../../runtime/log/redact.js';
-import { formatRequest } from '../../runtime/test-event/format-request.js';
-import { hooksForTest, runTestEvent } from '../../runtime/test-event/run-test-event.js';
-import { testSamples, type TestSample } from '../../runtime/test-event/sample-data.js';
-import { moduleFromSource } from '../../runtime/load-module.js';
+import { formatRequest } from '../test-event/format-request.js';
+import { hooksForTest, runTestEvent } from '../test-event/run-test-event.js';
+import { testSamples, type TestSample } from '../test-event/sample-data.js';
+import { moduleFromSource } from './module-from-source.js';
 import { isOctohookError } from '../../runtime/errors.js';
 import { compile } from '../compile.js';
 import { emptyPlaceholders } from './empty-placeholders.js';

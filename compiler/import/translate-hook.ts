@@ -14,7 +14,7 @@ import { pluginDefaultMessages, pluginEvents, type PluginHook } from './plugin-h
 import { authScheme, envName, findUrlSecrets, isSecretKey, type EnvRegistry } from './secrets.js';
 import { httpMethods } from '../../language/settings-table.js';
 import { urlTemplateProblem } from '../phases/2-check/check-url.js';
-import { isObject } from '../../runtime/is-object.js';
+import { isObject } from '../../runtime/common/is-object.js';
 import { headerNameToken } from '../../runtime/compiled-module.js';
 import { placeholderUrl } from '../../language/defaults.js';
 

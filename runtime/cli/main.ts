@@ -10,11 +10,11 @@ import { parseArgs } from 'node:util';
 import type { CompiledModule, RenderContext } from '../compiled-module.js';
 import { Daemon } from '../daemon.js';
 import { isOctohookError } from '../errors.js';
-import { loadModule } from '../load-module.js';
+import { loadModule, type CompileSource } from '../load-module.js';
 import { createLogger, type Level, type LogFormat } from '../log/logger.js';
 import { BatchedStream } from '../log/batched-stream.js';
 import { resolveStateDir } from '../outbox/state-dir.js';
-import { parseListenAddress } from '../status/listen-address.js';
+import { parseListenAddress } from '../common/listen-address.js';
 import { resolveStatusOptions } from '../status/status-options.js';
 import { packageVersion } from '../package-facts.js';
 import { outboxCommand, outboxUsage } from './outbox-command.js';
@@ -59,11 +59,17 @@ function signals(): Promise<void> {
   });
 }
 
-/**
- * `bundled`: the hooks compiled into a one-file bundle (`octohookc build --bundle`). Then
- * there is no `run` command and no file argument: `node hooks.bundle.mjs [flags]`.
- */
-export async function main(argv: string[], io: RunIo = { out: process.stdout, err: process.stderr, env: process.env }, bundled?: CompiledModule): Promise<number> {
+export interface RunProgram {
+  /**
+   * The hooks compiled into a one-file bundle (`octohookc build --bundle`). Then there is no
+   * `run` command and no file argument: `node hooks.bundle.mjs [flags]`.
+   */
+  bundled?: CompiledModule;
+  /** The compiler, for `octohook run FILE.ohk`; a program without it refuses .ohk files. */
+  compileSource?: CompileSource;
+}
+
+export async function main(argv: string[], io: RunIo = { out: process.stdout, err: process.stderr, env: process.env }, { bundled, compileSource }: RunProgram = {}): Promise<number> {
   const usage = bundled ? bundleUsage(bundled) : runUsage;
   const [command, ...afterCommand] = argv;
   if (command === '--help' || command === '-h' || command === 'help') {
@@ -125,7 +131,7 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
   else {
     const file = positionals[0];
     try {
-      module = await loadModule(file, (text) => io.err.write(text));
+      module = await loadModule(file, compileSource, (text) => io.err.write(text));
     } catch (e) {
       if (!isOctohookError(e)) throw e;
       // Errors in a .ohk were printed above, as `octohookc check` prints them: exit 1 as there.

@@ -29,7 +29,7 @@ if (!isCompiledModule(hooks)) {
   process.exitCode = 2;
 } else {
   const bundled = hooks;
-  await runProgram('octohook', () => main(process.argv.slice(2), undefined, bundled));
+  await runProgram('octohook', () => main(process.argv.slice(2), undefined, { bundled }));
   // Everything is stopped by now; an idle keep-alive socket or timer must not keep a service
   // manager waiting for the process to go.
   setTimeout(() => process.exit(), 1500).unref();

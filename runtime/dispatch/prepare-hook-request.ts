@@ -2,7 +2,7 @@
 // bugs, up to the request. The printer after the event (only if read) → context → @meta (only if used) → @message → OAuth token (cached) →
 // snapshot (shared per firing; a failure drops the file, not the request) → render → encode.
 // The daemon runs it at firing time and hands the request to runtime/delivery/ (outbox,
-// retries, signing); `octohookc test` sends it once (runtime/test-event/).
+// retries, signing); `octohookc test` sends it once (compiler/test-event/).
 import type { CompiledHook, CompiledModule, RenderContext } from '../compiled-module.js';
 import { reasonOf } from '../errors.js';
 import { prepareRequest, type PreparedRequest } from '../http/prepare-request.js';

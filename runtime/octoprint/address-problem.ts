@@ -1,7 +1,7 @@
 // The OctoPrint address must be an http:// or https:// URL with a host. Checked before the
 // daemon starts (a wrong address is a configuration error: exit 2, not a retry loop), with
 // the fix in the message: `octopi.local` → try `http://octopi.local`.
-import { withScheme } from '../http/missing-scheme.js';
+import { withScheme } from '../common/missing-scheme.js';
 
 /** What is wrong with `value` as OctoPrint's address, naming where it came from; null when usable. */
 export function octoprintAddressProblem(value: string, from: string): string | null {

@@ -5,7 +5,7 @@
 // they did. The per-print history is not served; the last print stands in for it.
 import type { FileMetadata, PrintHistoryEntry } from '../../schema/hook-parameters.js';
 import { requestJson, statusError, type OctoPrintRequestOptions } from './octoprint-request.js';
-import { isObject } from '../is-object.js';
+import { isObject } from '../common/is-object.js';
 
 
 export function metaFromFileInfo(info: unknown): FileMetadata {

@@ -3,7 +3,7 @@
 // OctoPrint answers 409 while the printer is not operational (disconnected, or after an error).
 import type { PrinterState } from '../../schema/octoprint-current.js';
 import { OctohookError } from '../errors.js';
-import { isObject } from '../is-object.js';
+import { isObject } from '../common/is-object.js';
 import { OCTOPRINT_ERR } from './error-codes.js';
 import { requestJson, statusError, type OctoPrintRequestOptions } from './octoprint-request.js';
 

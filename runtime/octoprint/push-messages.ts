@@ -10,7 +10,7 @@ import type {
   PluginMessagePayload,
   ReauthRequiredPayload,
 } from '../../schema/octoprint-push.js';
-import { isObject } from '../is-object.js';
+import { isObject } from '../common/is-object.js';
 
 export type KnownPushMessage =
   | { type: 'connected'; payload: ConnectedMessagePayload }

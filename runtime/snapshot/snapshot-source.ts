@@ -20,7 +20,7 @@
 import type { RenderContext, SnapshotSettings } from '../compiled-module.js';
 import { OctohookError } from '../errors.js';
 import { normalizeRotation, type Rotation } from './transform-image.js';
-import { isObject } from '../is-object.js';
+import { isObject } from '../common/is-object.js';
 
 export interface SnapshotSource {
   url: string;

@@ -6,7 +6,7 @@ import type { CompiledModule } from '../compiled-module.js';
 import { OctohookError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { generateToken } from './auth.js';
-import { parseListenAddress, type ListenAddress } from './listen-address.js';
+import { parseListenAddress, type ListenAddress } from '../common/listen-address.js';
 
 export interface StatusOptions {
   listen: ListenAddress;

@@ -19,7 +19,7 @@ import type { ControlRequest, ControlResult } from '../outbox/control.js';
 import { crossSite, hasBearer, hostAllowed } from './auth.js';
 import { EventStream } from './event-stream.js';
 import type { DeliveryStats } from './delivery-stats.js';
-import type { ListenAddress } from './listen-address.js';
+import type { ListenAddress } from '../common/listen-address.js';
 import { METRICS_CONTENT_TYPE, metricsText } from './metrics-text.js';
 import { pageCsp, statusPage } from './status-page.js';
 import { statusSnapshot, type StatusSource } from './status-snapshot.js';

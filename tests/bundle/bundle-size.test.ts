@@ -1,7 +1,7 @@
 // The `--bundle` file stays small: under 400 KB without its source map (it is copied to a
-// printer host and loaded at every start), and what makes it small (scripts/build.mjs: only
-// the parts of undici the daemon uses, via scripts/undici-for-bundle.cjs) leaves out nothing
-// the runtime imports.
+// printer host and loaded at every start), with no compiler in it, and what makes it small
+// (scripts/build.mjs: only the parts of undici the daemon uses, via
+// scripts/undici-for-bundle.cjs) leaves out nothing the runtime imports.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -26,6 +26,13 @@ t(`the daemon template of --bundle is under ${LIMIT / 1000} KB without its sourc
   const size = statSync(templatePath()).size;
   assert.ok(size < LIMIT, `${templatePath()} is ${size} bytes`);
   assert.ok(size > 100_000, `${size} bytes: not the daemon?`);
+});
+
+t('the bundle holds no compiler, grammar or language code: its source map lists only the runtime, schema types and libraries', () => {
+  const map = JSON.parse(readFileSync(`${templatePath()}.map`, 'utf8')) as { sources: string[] };
+  const ours = map.sources.map((s) => s.replace(/^(\.\.\/)+/, '')).filter((s) => !s.startsWith('node_modules/') && !s.startsWith('octohook-builtin:'));
+  assert.ok(ours.some((s) => s.startsWith('runtime/')), ours.join(', '));
+  assert.equal(ours.filter((s) => !/^(runtime|schema)\//.test(s) && s !== 'scripts/undici-for-bundle.cjs'), []);
 });
 
 t('the bundle sets its memory-saving V8 flag itself, before any of its code runs (docs/performance.md)', () => {

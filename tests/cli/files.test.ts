@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { runBuild } from '../../compiler/cli/command-build.js';
+import { main as runtimeMain } from '../../runtime/cli/main.js';
 import { OctoPrintSimulator } from '../../simulator/index.js';
 import { projectRoot } from '../support/project-root.js';
 import { bins, spawnBin, stackTrace } from '../support/spawn-bin.js';
@@ -58,6 +59,13 @@ t('octohook run: each file it cannot run gets one line naming it, exit 2, no sta
     assert.not.match(r.stderr, stackTrace, name);
     assert.is(r.stdout, '', name);
   }
+});
+
+t('the runtime without a compiler handed in (as in a bundle) refuses .ohk source in one line, exit 2', async () => {
+  let err = '';
+  const code = await runtimeMain(['run', join(dir, 'empty.ohk'), '--state-dir', join(dir, 'state')], { out: sink, err: { write: (s: string) => (err += s) }, env });
+  assert.is(code, 2, err);
+  assert.is(err, `octohook run: '${join(dir, 'empty.ohk')}' is .ohk source and this program has no compiler (a bundle runs the hooks built into it): run it with 'octohook run ${join(dir, 'empty.ohk')}' or build it with 'octohookc build ${join(dir, 'empty.ohk')}'\n`);
 });
 
 t('octohook run: a file it may not read (permission denied), exit 2', async () => {

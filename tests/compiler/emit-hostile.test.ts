@@ -4,7 +4,7 @@ import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { moduleFromSource } from '../../runtime/load-module.js';
+import { moduleFromSource } from '../../compiler/cli/module-from-source.js';
 import type { RenderContext } from '../../runtime/compiled-module.js';
 import { fixturesDir } from '../support/project-root.js';
 

@@ -39,8 +39,8 @@ t.before(async () => {
   const file = join(dir, 'hooks.ohk');
   writeFileSync(file, source);
 
-  const entry = new URL('../../runtime/cli/main.js', import.meta.url).href;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', `import { main } from ${JSON.stringify(entry)}; process.exitCode = await main(process.argv.slice(1));`, 'run', file], {
+  const entry = new URL('../../compiler/cli/octohook.js', import.meta.url).href;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', `import { octohookMain } from ${JSON.stringify(entry)}; process.exitCode = await octohookMain(process.argv.slice(1));`, 'run', file], {
     env: { ...process.env, OCTOPRINT_API_KEY: sim.apiKey, OCTOHOOK_SECRET: 'design-secret', CLIENT_SECRET: 'client-secret', DISCORD_WEBHOOK: '1234/abcd', OCTOHOOK_STATE_DIR: join(dir, 'state') },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

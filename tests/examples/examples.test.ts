@@ -11,8 +11,8 @@ import { compile } from '../../compiler/compile.js';
 import type { CompiledModule } from '../../runtime/compiled-module.js';
 import type { PreparedRequest } from '../../runtime/http/prepare-request.js';
 import { createLogger } from '../../runtime/log/logger.js';
-import { moduleFromSource } from '../../runtime/load-module.js';
-import { runTestEvent } from '../../runtime/test-event/run-test-event.js';
+import { moduleFromSource } from '../../compiler/cli/module-from-source.js';
+import { runTestEvent } from '../../compiler/test-event/run-test-event.js';
 import { projectRoot } from '../support/project-root.js';
 import { parseMultipart, type MultipartPart } from '../support/receiver.js';
 

@@ -18,7 +18,7 @@ import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importPluginSettings } from '../../compiler/import/import-settings.js';
-import { moduleFromSource } from '../../runtime/load-module.js';
+import { moduleFromSource } from '../../compiler/cli/module-from-source.js';
 import type { PreparedRequest } from '../../runtime/http/prepare-request.js';
 import { topicOf } from '../../runtime/dispatch/render-context.js';
 import { fixturesDir } from '../support/project-root.js';

@@ -15,7 +15,7 @@ import { childLog } from '../../runtime/log/logger.js';
 import { Dispatcher } from '../../runtime/dispatch/dispatcher.js';
 import type { Firing } from '../../runtime/dispatch/firing.js';
 import { sendRequest } from '../../runtime/http/send-request.js';
-import { moduleFromSource } from '../../runtime/load-module.js';
+import { moduleFromSource } from '../../compiler/cli/module-from-source.js';
 import { createLogger, type Logger } from '../../runtime/log/logger.js';
 import { fetchToken } from '../../runtime/oauth/token-client.js';
 import { createTokenCache } from '../../runtime/oauth/token-cache.js';

@@ -2,7 +2,7 @@
 // capture in fixtures/octoprint-captures/push is replayed through the daemon's own intake, and
 // the first firing of each trigger (of each PrintFailed reason) is kept with the payload and
 // the printer exactly as that firing carried them. The result is the source text of
-// runtime/test-event/captured-samples.ts, which the test-samples test compares with it.
+// compiler/test-event/captured-samples.ts, which the test-samples test compares with it.
 import { PrinterState } from '../../runtime/printer-state.js';
 import type { PrinterView } from '../../runtime/dispatch/firing.js';
 import { captureNames, loadCapture } from './octoprint-captures.js';
@@ -78,8 +78,8 @@ export async function testSamplesSource(): Promise<string> {
     '// tests/support/derive-test-samples.ts: each capture replayed through the daemon\'s own intake,',
     '// keeping the first firing of every trigger (and of every PrintFailed reason) with its payload',
     '// and the printer as that firing saw it. Do not edit: `UPDATE=1 npm test` rewrites it, and',
-    '// tests/runtime/test-event/test-samples.test.ts fails when it no longer matches the captures.',
-    "import type { PrinterView } from '../dispatch/firing.js';",
+    '// tests/compiler/test-event/test-samples.test.ts fails when it no longer matches the captures.',
+    "import type { PrinterView } from '../../runtime/dispatch/firing.js';",
     '',
     'export interface CapturedSample {',
     '  trigger: string;',

@@ -8,7 +8,7 @@ import { EventIntake } from '../../runtime/event-intake.js';
 import { silentLogger } from '../../runtime/log/logger.js';
 import { PrinterState } from '../../runtime/printer-state.js';
 import { createSnapshotCache } from '../../runtime/snapshot/snapshot-cache.js';
-import { sampleJpeg } from '../../runtime/test-event/sample-image.js';
+import { sampleJpeg } from '../../compiler/test-event/sample-image.js';
 
 export interface PushLine {
   t: number;

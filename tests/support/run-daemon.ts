@@ -2,7 +2,7 @@
 // .ohk source compiled in memory, all on 127.0.0.1. Returns everything a test asserts on,
 // including every log line the daemon wrote.
 import { Daemon } from '../../runtime/daemon.js';
-import { moduleFromSource } from '../../runtime/load-module.js';
+import { moduleFromSource } from '../../compiler/cli/module-from-source.js';
 import { createLogger } from '../../runtime/log/logger.js';
 import type { DeliveryOutcome } from '../../runtime/delivery/sender.js';
 import { OctoPrintSimulator, type SimulatorOptions } from '../../simulator/index.js';

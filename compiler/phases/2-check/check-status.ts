@@ -5,7 +5,7 @@ import type { ObjectNode } from '../../../grammar/ast.js';
 import { diag } from '../../../language/diagnostic.js';
 import type { CheckContext } from './check-context.js';
 import type { CheckedStatus } from './checked-model.js';
-import { parseListenAddress } from '../../../runtime/status/listen-address.js';
+import { parseListenAddress } from '../../../runtime/common/listen-address.js';
 import { readSettings } from './read-settings.js';
 import { defaultStatusListen } from '../../../language/settings-table.js';
 

@@ -6,7 +6,7 @@ import type { CheckContext } from './check-context.js';
 import { checkParam } from './check-param.js';
 import { checkTemplate } from './check-value.js';
 import type { ParamScope } from './param-scope.js';
-import { withScheme } from '../../../runtime/http/missing-scheme.js';
+import { withScheme } from '../../../runtime/common/missing-scheme.js';
 import { diag } from '../../../language/diagnostic.js';
 
 export function checkUrl(ctx: CheckContext, value: Value | undefined, scope: ParamScope, setting: string): void {

@@ -14,7 +14,7 @@ import { startReceiver, type RecordedRequest } from '../../support/receiver.js';
 import { waitFor } from '../../support/wait-for.js';
 
 const t = suite('delivery: SIGKILL mid-delivery, restart, nothing lost');
-const entry = new URL('../../../runtime/cli/main.js', import.meta.url).href;
+const entry = new URL('../../../compiler/cli/octohook.js', import.meta.url).href;
 
 interface Proc {
   child: ChildProcess;
@@ -26,7 +26,7 @@ function startDaemon(file: string, stateDir: string, sim: OctoPrintSimulator): P
   let log = '';
   const child = spawn(
     process.execPath,
-    ['--input-type=module', '-e', `import { main } from ${JSON.stringify(entry)}; process.exitCode = await main(process.argv.slice(1));`, 'run', file, '--state-dir', stateDir, '--octoprint', sim.url],
+    ['--input-type=module', '-e', `import { octohookMain } from ${JSON.stringify(entry)}; process.exitCode = await octohookMain(process.argv.slice(1));`, 'run', file, '--state-dir', stateDir, '--octoprint', sim.url],
     { env: { PATH: process.env.PATH ?? '', OCTOPRINT_API_KEY: sim.apiKey }, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));

@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { moduleFromSource } from '../../../runtime/load-module.js';
+import { moduleFromSource } from '../../../compiler/cli/module-from-source.js';
 import { daemonEnvNeeds, missingEnv } from '../../../runtime/required-env.js';
 import { OctoPrintSimulator } from '../../../simulator/index.js';
 import { startReceiver, type Receiver } from '../../support/receiver.js';

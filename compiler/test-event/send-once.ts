@@ -1,15 +1,15 @@
 // `octohookc test` without --dry-run: one attempt, no outbox. The request carries the same
 // identity headers and signature a daemon attempt would (runtime/delivery/signing.ts), and an
 // OAuth target answering 401 gets one more try with a fresh token, as in the daemon.
-import type { CompiledHook } from '../compiled-module.js';
-import { newWebhookId, signingKey, withIdentity } from '../delivery/signing.js';
-import type { DeliveryOutcome, Sender } from '../delivery/sender.js';
-import { prepareHookRequest, type PrepareDeps } from '../dispatch/prepare-hook-request.js';
-import type { Firing } from '../dispatch/firing.js';
-import { reasonOf } from '../errors.js';
-import type { PreparedRequest } from '../http/prepare-request.js';
-import { excerpt } from '../http/send-request.js';
-import { childLog } from '../log/logger.js';
+import type { CompiledHook } from '../../runtime/compiled-module.js';
+import { newWebhookId, signingKey, withIdentity } from '../../runtime/delivery/signing.js';
+import type { DeliveryOutcome, Sender } from '../../runtime/delivery/sender.js';
+import { prepareHookRequest, type PrepareDeps } from '../../runtime/dispatch/prepare-hook-request.js';
+import type { Firing } from '../../runtime/dispatch/firing.js';
+import { reasonOf } from '../../runtime/errors.js';
+import type { PreparedRequest } from '../../runtime/http/prepare-request.js';
+import { excerpt } from '../../runtime/http/send-request.js';
+import { childLog } from '../../runtime/log/logger.js';
 
 export async function sendOnce(hook: CompiledHook, firing: Firing, deps: PrepareDeps & { send: Sender }): Promise<DeliveryOutcome> {
   const log = childLog(deps.logger, { hook: hook.name, trigger: firing.trigger });

@@ -7,12 +7,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../support/project-root.js';
 import { testSamplesSource } from '../../support/derive-test-samples.js';
-import { testSamples } from '../../../runtime/test-event/sample-data.js';
+import { testSamples } from '../../../compiler/test-event/sample-data.js';
 
 const t = suite('test samples');
-const tablePath = join(projectRoot, 'runtime', 'test-event', 'captured-samples.ts');
+const tablePath = join(projectRoot, 'compiler', 'test-event', 'captured-samples.ts');
 
-t('runtime/test-event/captured-samples.ts is derived from fixtures/octoprint-captures', async () => {
+t('compiler/test-event/captured-samples.ts is derived from fixtures/octoprint-captures', async () => {
   const fresh = await testSamplesSource();
   if (process.env.UPDATE === '1') writeFileSync(tablePath, fresh);
   assert.fixture(readFileSync(tablePath, 'utf8'), fresh);

@@ -2,9 +2,9 @@
 // the body as sent, except that the snapshot's bytes are shown as one bracketed line.
 // Header values are shown as sent (encoded words included); `redact`, when given, also looks
 // inside an encoded value, where a secret is not visible as itself.
-import { REDACTED } from '../log/redact.js';
-import { decodeHeaderValue } from '../http/header-encoding.js';
-import type { PreparedRequest } from '../http/prepare-request.js';
+import { REDACTED } from '../../runtime/log/redact.js';
+import { decodeHeaderValue } from '../../runtime/http/header-encoding.js';
+import type { PreparedRequest } from '../../runtime/http/prepare-request.js';
 
 export function formatRequest(req: PreparedRequest, snapshot: Uint8Array | null, redact?: (text: string) => string): string {
   const lines = [`${req.method} ${req.url}`];

@@ -5,10 +5,10 @@
 // Triggers the recordings never saw get a payload built from their schema, and the printer of
 // the nearest recorded situation: the mid-print one for events that come from G-code while a
 // print runs (the ZChange sample), else the idle one. That is derived, not recorded, and says so.
-import { schemaTables } from '../../compiler/schema/tables.js';
-import type { SchemaType } from '../../compiler/schema/schema-types.js';
-import { resolveType } from '../../compiler/schema/type-utils.js';
-import type { PrinterView } from '../dispatch/firing.js';
+import { schemaTables } from '../schema/tables.js';
+import type { SchemaType } from '../schema/schema-types.js';
+import { resolveType } from '../schema/type-utils.js';
+import type { PrinterView } from '../../runtime/dispatch/firing.js';
 import { capturedSamples, idlePrinter } from './captured-samples.js';
 
 export interface TestSample {

@@ -2,8 +2,8 @@
 // tests/support/derive-test-samples.ts: each capture replayed through the daemon's own intake,
 // keeping the first firing of every trigger (and of every PrintFailed reason) with its payload
 // and the printer as that firing saw it. Do not edit: `UPDATE=1 npm test` rewrites it, and
-// tests/runtime/test-event/test-samples.test.ts fails when it no longer matches the captures.
-import type { PrinterView } from '../dispatch/firing.js';
+// tests/compiler/test-event/test-samples.test.ts fails when it no longer matches the captures.
+import type { PrinterView } from '../../runtime/dispatch/firing.js';
 
 export interface CapturedSample {
   trigger: string;

@@ -3,20 +3,20 @@
 // leaves the machine: OAuth answers are stand-ins built from `returns`, the snapshot is the
 // sample image, and the prepared request is returned instead of sent.
 import { randomUUID } from 'node:crypto';
-import type { CompiledHook, CompiledModule, RenderContext } from '../compiled-module.js';
-import type { DeliveryOutcome, Sender } from '../delivery/sender.js';
-import { prepareHookRequest, type PrepareDeps } from '../dispatch/prepare-hook-request.js';
+import type { CompiledHook, CompiledModule, RenderContext } from '../../runtime/compiled-module.js';
+import type { DeliveryOutcome, Sender } from '../../runtime/delivery/sender.js';
+import { prepareHookRequest, type PrepareDeps } from '../../runtime/dispatch/prepare-hook-request.js';
 import { sendOnce } from './send-once.js';
-import type { Firing } from '../dispatch/firing.js';
-import type { PreparedRequest } from '../http/prepare-request.js';
-import { sendRequest } from '../http/send-request.js';
-import type { Logger } from '../log/logger.js';
-import { fetchToken } from '../oauth/token-client.js';
-import { createTokenCache } from '../oauth/token-cache.js';
-import { fetchSnapshot, type FetchedSnapshot } from '../snapshot/fetch-snapshot.js';
-import { createSnapshotCache } from '../snapshot/snapshot-cache.js';
-import { newWebhookId, signingKey, withIdentity } from '../delivery/signing.js';
-import { isOctohookError } from '../errors.js';
+import type { Firing } from '../../runtime/dispatch/firing.js';
+import type { PreparedRequest } from '../../runtime/http/prepare-request.js';
+import { sendRequest } from '../../runtime/http/send-request.js';
+import type { Logger } from '../../runtime/log/logger.js';
+import { fetchToken } from '../../runtime/oauth/token-client.js';
+import { createTokenCache } from '../../runtime/oauth/token-cache.js';
+import { fetchSnapshot, type FetchedSnapshot } from '../../runtime/snapshot/fetch-snapshot.js';
+import { createSnapshotCache } from '../../runtime/snapshot/snapshot-cache.js';
+import { newWebhookId, signingKey, withIdentity } from '../../runtime/delivery/signing.js';
+import { isOctohookError } from '../../runtime/errors.js';
 import { sampleMeta, testSamples, type TestSample } from './sample-data.js';
 import { sampleJpeg } from './sample-image.js';
 
