@@ -140,17 +140,11 @@ export class Daemon {
         job: () => fetchJob({ ...rest, timeoutMs: printerAfterEventPolicy.requestTimeoutMs }),
         state: () => fetchPrinterState({ ...rest, timeoutMs: printerAfterEventPolicy.requestTimeoutMs }),
       },
-      newFiring: (trigger, payload, extra) => {
-        stats.event(trigger);
+      newFiring: (core) => {
+        stats.event(core.trigger);
         const firing: Firing = {
+          ...core,
           id: randomUUID(),
-          trigger,
-          payload,
-          milestone: extra?.milestone ?? 0,
-          ...(extra?.onlyHook ? { onlyHook: extra.onlyHook } : {}),
-          at: clock.now(),
-          printer: printer.current,
-          ...(extra?.after ? { after: extra.after } : {}),
           snapshots: createSnapshotCache({ logger, secrets: logger.secrets }),
           json: new SharedJson(),
           // The file of the job after the event: PrintStarted's, not the last `current`'s.

@@ -11,7 +11,7 @@ import type { CurrentData, HistoryData } from '../schema/octoprint-current.js';
 import type { EventMessagePayload, PluginMessagePayload } from '../schema/octoprint-push.js';
 import type { Clock, ClockTimer } from './clock.js';
 import type { Dispatcher } from './dispatch/dispatcher.js';
-import type { Firing, PrinterAfter, PrinterView } from './dispatch/firing.js';
+import type { Firing, FiringCore, PrinterAfter, PrinterView } from './dispatch/firing.js';
 import type { LogSink } from './log/logger.js';
 import { PrinterAfterEvent, PrinterQueries, printerAfterEventPolicy, type PrinterRest } from './printer-after-event.js';
 import type { PrinterState } from './printer-state.js';
@@ -24,7 +24,8 @@ export interface IntakeDeps {
   /** Hooks with `Progress every N%`, by name. */
   progressHooks: Array<{ name: string; every: number }>;
   /** Builds a firing (ids, the per-firing snapshot cache and @meta loader) carrying `extra`. */
-  newFiring: (trigger: string, payload: unknown, extra?: FiringExtra) => Firing;
+  /** Completes a firing the intake made (ids, the per-firing snapshot cache and @meta loader). */
+  newFiring: (core: FiringCore) => Firing;
   logger: LogSink;
   /** Time for the REST deadline, the hold timer and the user-action detector's quiet period. */
   clock: Clock;
@@ -151,6 +152,15 @@ export class EventIntake {
   }
 
   private fire(trigger: string, payload: unknown, extra?: FiringExtra): void {
-    this.deps.dispatcher.fire(this.deps.newFiring(trigger, payload, extra));
+    const core: FiringCore = {
+      trigger,
+      payload,
+      milestone: extra?.milestone ?? 0,
+      ...(extra?.onlyHook ? { onlyHook: extra.onlyHook } : {}),
+      at: this.clock.now(),
+      printer: this.deps.printer.current,
+      ...(extra?.after ? { after: extra.after } : {}),
+    };
+    this.deps.dispatcher.fire(this.deps.newFiring(core));
   }
 }

@@ -43,6 +43,9 @@ export interface Firing {
   json?: SharedJson;
 }
 
+/** What the intake knows of a firing it makes; the daemon adds the id, the snapshot cache and @meta. */
+export type FiringCore = Pick<Firing, 'trigger' | 'payload' | 'milestone' | 'onlyHook' | 'at' | 'printer' | 'after'>;
+
 /** The printer after an event, asked for only by the hooks that read it. */
 export interface PrinterAfter {
   /** The view for a hook whose templates read `roots`; null when none of them is a printer root OctoPrint must be asked for. */

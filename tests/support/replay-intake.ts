@@ -25,15 +25,9 @@ export function replayThroughIntake(pushed: PushLine[], progressHooks: Array<{ n
     progressHooks,
     clock,
     logger: silentLogger,
-    newFiring: (trigger, payload, extra) => ({
-      id: `firing-${clock.now()}-${trigger}`,
-      trigger,
-      payload,
-      milestone: extra?.milestone ?? 0,
-      ...(extra?.onlyHook ? { onlyHook: extra.onlyHook } : {}),
-      at: clock.now(),
-      printer: printer.current,
-      ...(extra?.after ? { after: extra.after } : {}),
+    newFiring: (core) => ({
+      ...core,
+      id: `firing-${core.at}-${core.trigger}`,
       snapshots: createSnapshotCache({
         fetch: async () => ({ bytes: Buffer.from(sampleJpeg()), format: 'jpeg', contentType: 'image/jpeg', ms: 0 }),
         logger: silentLogger,
