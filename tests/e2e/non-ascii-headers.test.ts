@@ -11,7 +11,7 @@ import { startHarness } from '../support/run-daemon.js';
 import { startReceiver } from '../support/receiver.js';
 import { projectRoot } from '../support/project-root.js';
 import { decodeRfc2047 } from '../support/rfc2047.js';
-import { runBin } from '../support/run-bin.js';
+import { runBin } from '../support/spawn-bin.js';
 
 const t = suite('e2e: non-ASCII header values');
 const ntfy = readFileSync(join(projectRoot, 'examples', 'ntfy.ohk'), 'utf8');

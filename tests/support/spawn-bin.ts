@@ -27,13 +27,17 @@ export interface SpawnBinOptions {
   timeoutMs?: number;
   uid?: number;
   gid?: number;
+  /** Stops the program (SIGTERM, as systemd does; once) as soon as its output matches: a daemon that would run on. */
+  until?: RegExp;
+  /** The program's whole environment, instead of this process's with `env` on top. */
+  onlyEnv?: boolean;
 }
 
 /** `script` is a path (bins.octohookc, a bundle); the result once the process has ended. */
 export function spawnBin(script: string, args: string[], options: SpawnBinOptions = {}): Promise<Finished> {
   const spawnOptions: SpawnOptions = {
     cwd: options.cwd ?? projectRoot,
-    env: { ...process.env, ...options.env },
+    env: options.onlyEnv ? { ...options.env } : { ...process.env, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
     ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid } : {}),
   };
@@ -41,7 +45,17 @@ export function spawnBin(script: string, args: string[], options: SpawnBinOption
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-  child.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  let stopping = false;
+  const stopWhenDone = () => {
+    if (stopping || !options.until?.test(stdout + stderr)) return;
+    stopping = true; // once: a second SIGTERM would find the handler gone and kill outright
+    child.kill('SIGTERM');
+  };
+  child.stdout!.on('data', stopWhenDone);
+  child.stderr!.setEncoding('utf8').on('data', (s: string) => {
+    stderr += s;
+    stopWhenDone();
+  });
   if (options.stdin !== null) child.stdin!.end(options.stdin ?? '');
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
   return new Promise((resolve, reject) => {
@@ -52,6 +66,21 @@ export function spawnBin(script: string, args: string[], options: SpawnBinOption
       resolve({ status, signal, stdout, stderr });
     });
   });
+}
+
+export interface BinResult {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+/**
+ * `octohook` or `octohookc` with only PATH and `env` in its environment (so an unset variable is
+ * really unset), stopped once its output matches `until`, killed after `timeoutMs` (10 s).
+ */
+export async function runBin(bin: keyof typeof bins, args: string[], env: Record<string, string> = {}, options: { timeoutMs?: number; until?: RegExp } = {}): Promise<BinResult> {
+  const r = await spawnBin(bins[bin], args, { env: { PATH: process.env.PATH ?? '', ...env }, onlyEnv: true, timeoutMs: options.timeoutMs ?? 10_000, ...(options.until ? { until: options.until } : {}) });
+  return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 /** A Node stack frame line, as a crash prints it. */

@@ -11,7 +11,7 @@ import { moduleFromSource } from '../../../compiler/cli/module-from-source.js';
 import { daemonEnvNeeds, missingEnv } from '../../../runtime/required-env.js';
 import { OctoPrintSimulator } from '../../../simulator/index.js';
 import { startReceiver, type Receiver } from '../../support/receiver.js';
-import { runBin } from '../../support/run-bin.js';
+import { runBin } from '../../support/spawn-bin.js';
 
 const t = suite('required @env variables');
 let receiver: Receiver;

@@ -17,7 +17,7 @@ import { prepareRequest } from '../../../runtime/http/prepare-request.js';
 import { sendRequest } from '../../../runtime/http/send-request.js';
 import { MemoryLogger } from '../../support/memory-logger.js';
 import { rejection } from '../../support/rejection.js';
-import { runBin } from '../../support/run-bin.js';
+import { runBin } from '../../support/spawn-bin.js';
 import { waitFor } from '../../support/wait-for.js';
 
 const t = suite('wrong OctoPrint addresses');
