@@ -29,7 +29,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../tests/support/project-root.js';
 import { BENCH_EVENT, benchHooks, buildDaemon, startDaemon, type Built } from './support/daemon.js';
-import { serviceUnitLaunch } from './support/service-unit.js';
+import { serviceUnitLaunch, unitEnvElsewhere } from '../scripts/service-unit.js';
 import { fixed, kib, mib, option } from './support/stats.js';
 import { World } from './support/world.js';
 
@@ -40,8 +40,8 @@ const statusDeliveries = option('--status-deliveries', 2_000);
 const statusRuns = option('--status-runs', 3);
 const unit = process.argv.includes('--plain-node') ? { nodeFlags: [], env: {} } : serviceUnitLaunch();
 const unitFlags = unit.nodeFlags;
-// The unit's own OCTOHOOK_* settings (the state directory) are given here as flags instead.
-const unitEnv = Object.fromEntries(Object.entries(unit.env).filter(([name]) => !name.startsWith('OCTOHOOK_')));
+// The state directory is given here as a flag instead.
+const unitEnv = unitEnvElsewhere(unit);
 const BATCH = 500;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -32,6 +32,7 @@ import { IMAGE_INSTALL } from '../runtime/snapshot/image-module-fix.js';
 import { OctoPrintSimulator } from '../simulator/index.js';
 import { startDemoReceiver, type DemoReceiver } from './demo-receiver.js';
 import { nodeFromNpm, type NodeBinary } from './node-from-npm.js';
+import { serviceUnitLaunch, unitEnvElsewhere } from './service-unit.js';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -196,13 +197,6 @@ function ensureEmulator(system: PiSystem): void {
   if (!ready()) throw new PiFailure(`${qemu} or ${join(system.sysroot, 'lib', 'libstdc++.so.6')} still missing after apt-get install`);
 }
 
-/** The Node flags deploy/octohook.service gives the bundle. */
-function serviceNodeFlags(): string[] {
-  const unit = readFileSync(join(projectRoot, 'deploy', 'octohook.service'), 'utf8');
-  const exec = /^ExecStart=(\S+)\s+(.*)$/m.exec(unit);
-  if (!exec || !/\bnode$/.test(exec[1])) throw new PiFailure('deploy/octohook.service has no ExecStart=node …');
-  return exec[2].split(/\s+/).filter((a) => a.startsWith('--'));
-}
 
 async function printOnPi(system: PiSystem, node: NodeBinary, pi: string): Promise<string[]> {
   const env = { DEMO_API_SECRET: 'pi-api-secret', DEMO_CLIENT_SECRET: 'pi-client-secret', DISCORD_WEBHOOK: '123456/pi-webhook-token' };
@@ -212,12 +206,14 @@ async function printOnPi(system: PiSystem, node: NodeBinary, pi: string): Promis
   try {
     receiver = await startDemoReceiver({ clientSecret: env.DEMO_CLIENT_SECRET, discordWebhook: env.DISCORD_WEBHOOK });
     sim = await new OctoPrintSimulator({ speed: 5, webcam: WEBCAM }).start();
-    const [command, ...args] = launch(system, node, [...serviceNodeFlags(), join(pi, 'hooks.bundle.mjs'), '--log-format', 'json']);
+    // Started as deploy/octohook.service starts it: its node flags and its variables (MALLOC_ARENA_MAX).
+    const unit = serviceUnitLaunch();
+    const [command, ...args] = launch(system, node, [...unit.nodeFlags, join(pi, 'hooks.bundle.mjs'), '--log-format', 'json']);
     say(`${system.name}: ${command} ${args.join(' ')}`);
     const started = performance.now();
     child = spawn(command, args, {
       cwd: pi,
-      env: { PATH: process.env.PATH ?? '', OCTOPRINT_URL: sim.url, OCTOPRINT_API_KEY: sim.apiKey, OCTOHOOK_STATE_DIR: join(pi, 'state'), DEMO_RECEIVER: receiver.url, ...env },
+      env: { PATH: process.env.PATH ?? '', OCTOPRINT_URL: sim.url, OCTOPRINT_API_KEY: sim.apiKey, OCTOHOOK_STATE_DIR: join(pi, 'state'), DEMO_RECEIVER: receiver.url, ...unitEnvElsewhere(unit), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const log = collectLines(child, started);

@@ -8,7 +8,7 @@
 import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { execFileSync } from 'node:child_process';
-import { parseServiceUnit, serviceUnitLaunch } from '../../bench/support/service-unit.js';
+import { parseServiceUnit, serviceUnitLaunch } from '../../scripts/service-unit.js';
 import { DEFAULT_MAX_DEAD_BYTES } from '../../runtime/outbox/outbox.js';
 
 const MiB = 1024 * 1024;
