@@ -22,6 +22,13 @@ export interface RenderContext {
   currentTime: number;
   percentCompleteMilestone: number;
   env: Record<string, string | undefined>;
+  /**
+   * The printer the event came from: `{ name, url, device }` (`url` without credentials; `device`
+   * the printer block's `device`, else null). A file without `printer` blocks has one printer,
+   * named `octoprint`. Optional only so that modules and callers made before print farms
+   * existed still type-check; the daemon always fills it.
+   */
+  printer?: { name: string; url: string; device: unknown };
   [oauthName: string]: unknown;
 }
 
@@ -110,6 +117,22 @@ export interface CompiledHook {
    * Absent in modules built before it existed: then every name in `env` counts.
    */
   needsEnv?: string[];
+  /** `from mk3, mini`: the printers whose events fire this hook; absent: every printer. */
+  from?: string[];
+}
+
+/** One `printer NAME { url … apiKey … device … }` block: one OctoPrint instance of a farm. */
+export interface PrinterSpec {
+  /** The block's name (`mk3`): unique in the file; `@printer.name`, log lines, `--printers`. */
+  name: string;
+  /** The OctoPrint address (may read `@env`; never logged with credentials). */
+  url: Render<string>;
+  /** The API key (usually `@env.NAME`, read at run time and never compiled in). */
+  apikey: Render<string>;
+  /** `device "…"`: this printer's `@deviceIdentifier` and `@printer.device`; null without it. */
+  device: Render<unknown> | null;
+  /** As CompiledHook.needsEnv, for this printer's url, apiKey and device. */
+  needsEnv?: string[];
 }
 
 /** The file's `status { }` block: the daemon's status page (off without it, unless --status). */
@@ -130,6 +153,11 @@ export interface CompiledModule {
   octoprint: { url: Render<string> | null; apikey: Render<string> | null; needsEnv?: { url: string[]; apikey: string[] } };
   /** Absent: the file has no `status` block. */
   status?: StatusSpec;
+  /**
+   * The file's `printer` blocks, in file order. Absent or empty: one printer, addressed by the
+   * `octoprint` block, the flags and the environment as before print farms existed.
+   */
+  printers?: PrinterSpec[];
   oauth: Record<string, OAuthSpec>;
   hooks: CompiledHook[];
   /** Every `@env.NAME` the module reads, so the runtime can redact their values and warn when unset. */
