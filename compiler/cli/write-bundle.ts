@@ -14,8 +14,8 @@
 //
 // The source map is the template's, shifted by the header lines; the hooks part is unmapped
 // (it is its own source).
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleFirstLineEnd } from '../../runtime/one-file-bundle.js';
 import { nodeEngines } from '../../runtime/package-facts.js';
@@ -85,7 +85,11 @@ export async function writeBundle(compiled: string, source: string, out: string)
     [`${out}.map`, bundle.map],
     [out, bundle.code],
   ];
-  await refuseFolder(out); // before OUT.map is written
+  // Both checks before OUT.map is written, so an error names the file the user asked for.
+  await refuseFolder(out);
+  if (!(await stat(dirname(out)).then((s) => s.isDirectory(), () => false))) {
+    throw new IoError(`cannot write '${out}': its folder does not exist`);
+  }
   for (const [path, text] of files) await writeOutput(path, text);
   return { bytes: Buffer.byteLength(bundle.code) };
 }

@@ -150,10 +150,13 @@ t('octohookc build -o FOLDER: a clear error, exit 2, and no temporary file left 
 
 t('octohookc build -o into a folder that does not exist: said in words, not as a raw Node error', async () => {
   const out = join(dir, 'no-such-folder', 'hooks.mjs');
-  const r = await spawnBin(bins.octohookc, ['build', example, '-o', out]);
-  assert.is(r.status, 2, r.stderr);
-  assert.match(r.stderr, new RegExp(`octohookc build: cannot write '${out}': its folder does not exist\\n$`));
-  assert.not.match(r.stderr, /ENOENT|\.tmp/);
+  for (const extra of [[], ['--bundle']]) {
+    const r = await spawnBin(bins.octohookc, ['build', example, '-o', out, ...extra]);
+    assert.is(r.status, 2, r.stderr);
+    // With --bundle too it names OUT, not the OUT.map written before it.
+    assert.match(r.stderr, new RegExp(`octohookc build: cannot write '${out}': its folder does not exist\\n$`));
+    assert.not.match(r.stderr, /ENOENT|\.tmp|\.map/);
+  }
 });
 
 t('octohookc build -o -: the module on stdout, the summary on stderr; --bundle -o - is a usage error', async () => {
