@@ -41,6 +41,21 @@ t('check --format json: 1-based ranges as in the contract', async () => {
   assert.equal(e!.range, { start: { line: 30, column: 21 }, end: { line: 30, column: 24 } });
   assert.is(e!.severity, 'error');
   assert.is(e!.file, broken);
+  // The editor's quick fix, for tools that apply fixes from CI.
+  assert.equal((e as { suggestions?: unknown }).suggestions, [
+    { title: "Change to 'name'", range: { start: { line: 30, column: 21 }, end: { line: 30, column: 24 } }, replacement: 'name' },
+  ]);
+});
+
+t('check --format json: a diagnostic about two places carries the other as related', async () => {
+  const file = join(tmp, 'twice.ohk');
+  writeFileSync(file, 'hook a on PrintDone {\n  url "http://127.0.0.1:9/a"\n}\nhook a on PrintDone {\n  url "http://127.0.0.1:9/b"\n}\n');
+  const c = captureIo();
+  assert.is(await main(['check', file, '--format', 'json'], c.io), 1);
+  const list = JSON.parse(c.out) as Array<{ related?: Array<{ message: string; range: { start: { line: number } } }> }>;
+  const withRelated = list.filter((d) => d.related);
+  assert.is(withRelated.length, 1, c.out);
+  assert.is(withRelated[0].related![0].range.start.line, 1);
 });
 
 t('check --format sarif: a SARIF 2.1.0 log with rule and region', async () => {
