@@ -18,7 +18,7 @@ device "start-test"
 secret "start-secret-0123456789abcdef"
 hook events on PrintDone {
   url  "http://127.0.0.1:9/events"
-  data { topic: @topic, file: @job.file.name }
+  data { topic: @topic, file: @job.file.name, note: "Druck fertig 🎉 — @job.file.name" }
 }
 `;
 
@@ -74,6 +74,12 @@ t('the bundle logs `starting` before it loads crypto, zlib, http, os, v8 or undi
   assert.ok(loaded.includes('NativeModule internal/util/parse_args/parse_args'), loaded.join(', '));
   const early = loaded.filter((m) => LATER.some((name) => m === `NativeModule ${name}`));
   assert.equal(early, [], `loaded before the first log line: ${early.join(', ')}`);
+});
+
+t('the bundle is ASCII: V8 keeps the text of a file with one other character at two bytes per character', async () => {
+  const code = await readFile(join(dir, 'hooks.bundle.mjs'), 'utf8');
+  const other = [...new Set(code.match(/[^\x00-\x7f]/g) ?? [])];
+  assert.equal(other, []);
 });
 
 t.run();
