@@ -67,13 +67,30 @@ if (process.env.OCTOHOOK_BUILD_VERBOSE) console.log(`built ${entryPoints.length}
 // paths (package.json, docs/) resolve the same way.
 // The Node version check is one file of its own too: bin/*.js import it before either program,
 // so it must load without them.
+// `octohook` is the daemon, started as the `--bundle` file is (below: Node's modules and undici
+// loaded on first use), and its compiler is a file of its own, imported only for a .ohk file:
+// `octohook run hooks.mjs` never reads it (docs/performance.md, cold start).
+const bundleV8Flags = ['--liftoff-only'];
+const lazyUndici = () =>
+  packedUndici({
+    root,
+    slimEntry: 'scripts/undici-for-bundle.cjs',
+    beforeLoad: `require('node:v8').setFlagsFromString(${JSON.stringify(bundleV8Flags.join(' '))})`,
+  });
+const compilerApart = {
+  name: 'octohook-compiler-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/module-from-source\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './octohook-compiler.bundle.js', external: true } : undefined));
+  },
+};
 const programs = [
-  ['compiler/cli/octohookc.ts', 'compiler/cli/octohookc.bundle.js'],
-  ['compiler/cli/octohook.ts', 'compiler/cli/octohook.bundle.js'],
-  ['runtime/cli/require-node-version.ts', 'runtime/cli/require-node-version.bundle.js'],
+  ['compiler/cli/octohookc.ts', 'compiler/cli/octohookc.bundle.js', []],
+  ['compiler/cli/octohook.ts', 'compiler/cli/octohook.bundle.js', [compilerApart, lazyUndici(), lazyBuiltins]],
+  ['compiler/cli/module-from-source.ts', 'compiler/cli/octohook-compiler.bundle.js', []],
+  ['runtime/cli/require-node-version.ts', 'runtime/cli/require-node-version.bundle.js', []],
 ];
 if (!process.env.OCTOHOOK_DIRS) {
-  for (const [entry, out] of programs) {
+  for (const [entry, out, plugins] of programs) {
     if (!existsSync(join(root, entry))) continue;
     await build({
       entryPoints: [join(root, entry)],
@@ -86,6 +103,7 @@ if (!process.env.OCTOHOOK_DIRS) {
       define,
       // @napi-rs/image is a native, optional dependency: loaded at run time when present.
       external: ['@napi-rs/image', '@napi-rs/image-*'],
+      plugins,
       // Bundled CommonJS dependencies still call require(); give the ESM bundle one.
       banner: { js: "import { createRequire as __octohookRequire } from 'node:module'; const require = __octohookRequire(import.meta.url);" },
       logLevel: 'warning',
@@ -108,7 +126,7 @@ if (!process.env.OCTOHOOK_DIRS) {
 //   brotli-compressed too and decompressed, with node:zlib, when undici first asks for it;
 // - Node's own modules load when the daemon first uses them.
 //
-// And the file sets a V8 flag for itself before undici loads (WebAssembly flags are read when
+// And the file sets a V8 flag for itself (bundleV8Flags, above) before undici loads (WebAssembly flags are read when
 // a module is compiled, so setting it at run time works; the heap's sizes, like
 // --max-semi-space-size, are fixed when V8 starts and stay on the command line:
 // deploy/octohook.service). Measured in docs/performance.md:
@@ -118,14 +136,8 @@ if (!process.env.OCTOHOOK_DIRS) {
 //   webhook's answer takes microseconds with the baseline code too (no change in bench:dispatch).
 // (--optimize-for-size halves the daemon's peak throughput and, with the heap limits the
 // systemd unit sets, saves only about 2.5 MiB more: it is left to the command line.)
-const bundleV8Flags = ['--liftoff-only'];
 const standaloneEntry = 'runtime/cli/standalone.ts';
 if (!process.env.OCTOHOOK_DIRS && existsSync(join(root, standaloneEntry))) {
-  const undici = packedUndici({
-    root,
-    slimEntry: 'scripts/undici-for-bundle.cjs',
-    beforeLoad: `require('node:v8').setFlagsFromString(${JSON.stringify(bundleV8Flags.join(' '))})`,
-  });
   await build({
     entryPoints: [join(root, standaloneEntry)],
     define,
@@ -139,7 +151,7 @@ if (!process.env.OCTOHOOK_DIRS && existsSync(join(root, standaloneEntry))) {
     sourcesContent: true,
     legalComments: 'none',
     external: ['@napi-rs/image', '@napi-rs/image-*'],
-    plugins: [undici, lazyBuiltins],
+    plugins: [lazyUndici(), lazyBuiltins],
     // The one static import: its one name is in every Node.
     banner: { js: "import { createRequire as __octohookRequire } from 'node:module'; const require = __octohookRequire(import.meta.url);" },
     logLevel: 'warning',
