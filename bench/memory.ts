@@ -66,48 +66,86 @@ function sizeOf(path: string): number | null {
 
 
 
-/** Wall time from spawning `args` to its first output (or its exit, for a program that prints nothing). */
-async function firstOutput(args: string[], env: Record<string, string>): Promise<number> {
+/** The CPU time a process's main thread has had so far (ms), from /proc/<pid>/schedstat. */
+function mainThreadCpuMs(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+}
+
+/**
+ * Wall time from spawning `args` to its first output (or its exit, for a program that prints
+ * nothing), and the CPU time its main thread had used by then: that one depends much less on
+ * what else the machine is doing.
+ */
+async function firstOutput(args: string[], env: Record<string, string>): Promise<{ wall: number; cpu: number }> {
   const t0 = performance.now();
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env, BENCH_SECRET: 'lab-secret' } });
+  let cpu = NaN;
   await new Promise<void>((resolve) => {
-    child.stdout!.once('data', () => resolve());
-    child.stderr!.once('data', () => resolve());
+    const first = () => {
+      try {
+        cpu = mainThreadCpuMs(child.pid!);
+      } catch {
+        // already gone
+      }
+      resolve();
+    };
+    child.stdout!.once('data', first);
+    child.stderr!.once('data', first);
     child.once('exit', () => resolve());
   });
-  const ms = performance.now() - t0;
+  const wall = performance.now() - t0;
   if (child.exitCode === null && child.signalCode === null) {
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
   }
-  return ms;
+  return { wall, cpu };
+}
+
+interface ColdStart {
+  /** Wall times, ms, sorted. */
+  wall: number[];
+  /** Main-thread CPU times at the first output, ms, sorted (none for `node -e ''`, which prints nothing). */
+  cpu: number[];
 }
 
 interface ColdStarts {
   /** `node -e ''`: the floor under any Node program on this machine, now. */
-  bare: number[];
+  bare: ColdStart;
+  /** `node -e 'console.log()'`: the same floor with one line of output, for the CPU time. */
+  bareLine: ColdStart;
   /** The bundle, as the service starts it, to its first log line. */
-  bundle: number[];
+  bundle: ColdStart;
   /** The bundle with a plain `node`: on Node 20 any heap flag makes Node compile its own modules without their code cache. */
-  plainBundle: number[];
+  plainBundle: ColdStart;
   /** `octohook run hooks.mjs` (bin/octohook.js), to its first log line. */
-  program: number[];
+  program: ColdStart;
 }
 
 /**
- * Cold starts, `runs` rounds of the four taking turns, so that each figure meets the same
- * load as the floor it is compared with (each list sorted, ms).
+ * Cold starts, `runs` rounds of the five taking turns, so that each figure meets the same
+ * load as the floor it is compared with.
  */
 async function coldStarts(built: Built, mjs: string, octoprintUrl: string, apiKey: string, dir: string, runs: number): Promise<ColdStarts> {
-  const out: ColdStarts = { bare: [], bundle: [], plainBundle: [], program: [] };
   const daemonFlags = (i: number, what: string) => ['--octoprint', octoprintUrl, '--api-key', apiKey, '--state-dir', join(dir, `cold-${what}-${i}`)];
+  const starts: Array<[keyof ColdStarts, (i: number) => [string[], Record<string, string>]]> = [
+    ['bare', () => [['-e', ''], {}]],
+    ['bareLine', () => [['-e', 'console.log()'], {}]],
+    ['bundle', (i) => [[...unitFlags, ...built.args, ...daemonFlags(i, 'bundle')], unitEnv]],
+    ['plainBundle', (i) => [[...built.args, ...daemonFlags(i, 'plain')], {}]],
+    ['program', (i) => [[join(projectRoot, 'bin', 'octohook.js'), 'run', mjs, ...daemonFlags(i, 'program')], {}]],
+  ];
+  const out = Object.fromEntries(starts.map(([name]) => [name, { wall: [], cpu: [] }])) as unknown as ColdStarts;
   for (let i = 0; i < runs; i++) {
-    out.bare.push(await firstOutput(['-e', ''], {}));
-    out.bundle.push(await firstOutput([...unitFlags, ...built.args, ...daemonFlags(i, 'bundle')], unitEnv));
-    out.plainBundle.push(await firstOutput([...built.args, ...daemonFlags(i, 'plain')], {}));
-    out.program.push(await firstOutput([join(projectRoot, 'bin', 'octohook.js'), 'run', mjs, ...daemonFlags(i, 'program')], {}));
+    for (const [name, launch] of starts) {
+      const { wall, cpu } = await firstOutput(...launch(i));
+      out[name].wall.push(wall);
+      if (Number.isFinite(cpu) && name !== 'bare') out[name].cpu.push(cpu);
+    }
   }
-  for (const list of [out.bare, out.bundle, out.plainBundle, out.program]) list.sort((a, b) => a - b);
+  for (const { wall, cpu } of Object.values(out) as ColdStart[]) {
+    wall.sort((a, b) => a - b);
+    cpu.sort((a, b) => a - b);
+  }
   return out;
 }
 
@@ -297,12 +335,14 @@ try {
   console.log(`\`octohook run hooks.mjs\` RSS after start (plain node), for comparison: ${mib(runFormStart)}; a bare \`node -e\` process: ${mib(bareRss)}`);
   const mid = (xs: number[]) => xs[Math.floor(xs.length / 2)];
   const spread = (xs: number[]) => `median ${fixed(mid(xs), 0)} ms (min ${fixed(xs[0], 0)}, max ${fixed(xs[xs.length - 1], 0)})`;
-  const above = (xs: number[]) => `${fixed(mid(xs) - mid(cold.bare), 0)} ms above the floor`;
-  console.log(`cold start (process start → first log line; ${cold.bare.length} rounds, the four taking turns):`);
-  console.log(`  \`node -e ''\`                                  ${spread(cold.bare)}  (the floor, same run)`);
-  console.log(`  the --bundle file, as the service starts it  ${spread(cold.bundle)}; ${above(cold.bundle)} (budget 100 ms: ${mid(cold.bundle) <= 100 ? 'met' : 'NOT met'})`);
-  console.log(`  the --bundle file, plain node                ${spread(cold.plainBundle)}; ${above(cold.plainBundle)}`);
-  console.log(`  \`octohook run hooks.mjs\`                      ${spread(cold.program)}; ${above(cold.program)}`);
+  const cpuOf = (c: ColdStart) => (c.cpu.length > 0 ? `; main-thread CPU ${fixed(mid(c.cpu), 0)} ms, ${fixed(mid(c.cpu) - mid(cold.bareLine.cpu), 0)} above \`node -e 'console.log()'\`` : '');
+  const row = (label: string, c: ColdStart, budget = '') => console.log(`  ${label.padEnd(45)} ${spread(c.wall)}; ${fixed(mid(c.wall) - mid(cold.bare.wall), 0)} ms above the floor${budget}${cpuOf(c)}`);
+  console.log(`cold start (process start → first log line; ${cold.bare.wall.length} rounds, the five taking turns; wall times, and the CPU time of the main thread by then):`);
+  console.log(`  ${"`node -e ''`".padEnd(45)} ${spread(cold.bare.wall)}  (the floor, same run)`);
+  console.log(`  ${"`node -e 'console.log()'`".padEnd(45)} ${spread(cold.bareLine.wall)}; main-thread CPU ${fixed(mid(cold.bareLine.cpu), 0)} ms`);
+  row('the --bundle file, as the service starts it', cold.bundle, ` (budget 100 ms: ${mid(cold.bundle.wall) <= 100 ? 'met' : 'NOT met'})`);
+  row('the --bundle file, plain node', cold.plainBundle);
+  row('`octohook run hooks.mjs`', cold.program);
   console.log(`status page: ${statusRuns} pairs of daemons, ${statusDeliveries.toLocaleString('en-US')} deliveries each; with --status a live page connected and /, /api/status, /metrics read every ${BATCH} deliveries`);
   console.log(`  RSS      without ${withoutStatus.map((x) => mib(x.rss)).join(', ')}; with ${withStatus.map((x) => mib(x.rss)).join(', ')}`);
   console.log(`  live heap without ${withoutStatus.map((x) => mib(x.live)).join(', ')}; with ${withStatus.map((x) => mib(x.live)).join(', ')}`);
