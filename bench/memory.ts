@@ -350,7 +350,7 @@ try {
   console.log(`sizes:`);
   if (built.bundleBytes !== null) console.log(`  octohookc build --bundle output   ${kib(built.bundleBytes)}  (the daemon + these hooks, one file; its .map beside it)`);
   if (template !== null) console.log(`  dist/runtime/cli/octohook-standalone.js  ${kib(template)}  (the bundle's template)`);
-  if (cliBundle !== null) console.log(`  dist/compiler/cli/octohook.bundle.js      ${kib(cliBundle)}  (\`octohook\` CLI, one file; includes the compiler for .ohk input)`);
+  if (cliBundle !== null) console.log(`  dist/compiler/cli/octohook.bundle.js      ${kib(cliBundle)}  (\`octohook\` CLI; its compiler, for .ohk input, is octohook-compiler.bundle.js beside it)`);
 } finally {
   await world.stop();
   rmSync(dir, { recursive: true, force: true });
