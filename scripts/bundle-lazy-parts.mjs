@@ -57,7 +57,7 @@ const packedLlhttp = {
 /**
  * `undici`, for the runtime's imports (the sources under `root`/runtime): the parts in `slimEntry`
  * (scripts/undici-for-bundle.cjs, relative to `root`),
- * bundled and minified into one CommonJS text, brotli-compressed, and run through vm.Script
+ * bundled and minified into one CommonJS text, brotli-compressed, and compiled (vm.compileFunction)
  * when one of its exports is first read. `beforeLoad` is code run just before that (the
  * bundle's V8 flags for WebAssembly, which must be set before llhttp is compiled).
  */
@@ -87,8 +87,7 @@ function load () {
   if (undici) return undici
   ${beforeLoad}
   const text = require('node:zlib').brotliDecompressSync(Buffer.from('${brotli(built.outputFiles[0].contents)}', 'base64')).toString('utf8')
-  const { Script } = require('node:vm')
-  const run = new Script('(function (exports, require, module) {' + text + '\\n})', { filename: 'octohook-undici.cjs' }).runInThisContext()
+  const run = require('node:vm').compileFunction(text, ['exports', 'require', 'module'], { filename: 'octohook-undici.cjs' })
   const m = { exports: {} }
   run(m.exports, require, m)
   return (undici = m.exports)
