@@ -11,7 +11,8 @@
 //     means the second 10,000 add (about) nothing,
 //   - after a short idle again.
 // Plus the sizes of the one-file programs, and of the outbox's state directory at the end,
-// and the bundle's cold start: process start to its first log line, median of `--starts` runs.
+// and cold start: process start to the first log line of the bundle and of `octohook run`, median of
+// `--starts` rounds, each round also timing a bare `node -e ''` (the floor, under the same load).
 // The daemon gets what deploy/octohook.service starts it with: the node flags of its
 // ExecStart line and the variables of its `Environment=` lines (MALLOC_ARENA_MAX);
 // `--plain-node` leaves both out. Besides RSS, each point shows where the memory is
@@ -65,25 +66,87 @@ function sizeOf(path: string): number | null {
 
 
 
-/** Wall time from spawning the daemon to its first log line, `runs` times (ms, sorted). */
-async function coldStarts(args: string[], octoprintUrl: string, apiKey: string, dir: string, runs: number): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, [...unitFlags, ...args, '--octoprint', octoprintUrl, '--api-key', apiKey, '--state-dir', join(dir, `cold-${i}`)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...unitEnv, BENCH_SECRET: 'lab-secret' },
-    });
-    await new Promise<void>((resolve) => {
-      child.stdout!.once('data', () => resolve());
-      child.stderr!.once('data', () => resolve());
-      child.once('exit', () => resolve());
-    });
-    times.push(performance.now() - t0);
+/** The CPU time a process's main thread has had so far (ms), from /proc/<pid>/schedstat. */
+function mainThreadCpuMs(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+}
+
+/**
+ * Wall time from spawning `args` to its first output (or its exit, for a program that prints
+ * nothing), and the CPU time its main thread had used by then: that one depends much less on
+ * what else the machine is doing.
+ */
+async function firstOutput(args: string[], env: Record<string, string>): Promise<{ wall: number; cpu: number }> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env, BENCH_SECRET: 'lab-secret' } });
+  let cpu = NaN;
+  await new Promise<void>((resolve) => {
+    const first = () => {
+      try {
+        cpu = mainThreadCpuMs(child.pid!);
+      } catch {
+        // already gone
+      }
+      resolve();
+    };
+    child.stdout!.once('data', first);
+    child.stderr!.once('data', first);
+    child.once('exit', () => resolve());
+  });
+  const wall = performance.now() - t0;
+  if (child.exitCode === null && child.signalCode === null) {
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
   }
-  return times.sort((a, b) => a - b);
+  return { wall, cpu };
+}
+
+interface ColdStart {
+  /** Wall times, ms, sorted. */
+  wall: number[];
+  /** Main-thread CPU times at the first output, ms, sorted (none for `node -e ''`, which prints nothing). */
+  cpu: number[];
+}
+
+interface ColdStarts {
+  /** `node -e ''`: the floor under any Node program on this machine, now. */
+  bare: ColdStart;
+  /** `node -e 'console.log()'`: the same floor with one line of output, for the CPU time. */
+  bareLine: ColdStart;
+  /** The bundle, as the service starts it, to its first log line. */
+  bundle: ColdStart;
+  /** The bundle with a plain `node`: on Node 20 any heap flag makes Node compile its own modules without their code cache. */
+  plainBundle: ColdStart;
+  /** `octohook run hooks.mjs` (bin/octohook.js), to its first log line. */
+  program: ColdStart;
+}
+
+/**
+ * Cold starts, `runs` rounds of the five taking turns, so that each figure meets the same
+ * load as the floor it is compared with.
+ */
+async function coldStarts(built: Built, mjs: string, octoprintUrl: string, apiKey: string, dir: string, runs: number): Promise<ColdStarts> {
+  const daemonFlags = (i: number, what: string) => ['--octoprint', octoprintUrl, '--api-key', apiKey, '--state-dir', join(dir, `cold-${what}-${i}`)];
+  const starts: Array<[keyof ColdStarts, (i: number) => [string[], Record<string, string>]]> = [
+    ['bare', () => [['-e', ''], {}]],
+    ['bareLine', () => [['-e', 'console.log()'], {}]],
+    ['bundle', (i) => [[...unitFlags, ...built.args, ...daemonFlags(i, 'bundle')], unitEnv]],
+    ['plainBundle', (i) => [[...built.args, ...daemonFlags(i, 'plain')], {}]],
+    ['program', (i) => [[join(projectRoot, 'bin', 'octohook.js'), 'run', mjs, ...daemonFlags(i, 'program')], {}]],
+  ];
+  const out = Object.fromEntries(starts.map(([name]) => [name, { wall: [], cpu: [] }])) as unknown as ColdStarts;
+  for (let i = 0; i < runs; i++) {
+    for (const [name, launch] of starts) {
+      const { wall, cpu } = await firstOutput(...launch(i));
+      out[name].wall.push(wall);
+      if (Number.isFinite(cpu) && name !== 'bare') out[name].cpu.push(cpu);
+    }
+  }
+  for (const { wall, cpu } of Object.values(out) as ColdStart[]) {
+    wall.sort((a, b) => a - b);
+    cpu.sort((a, b) => a - b);
+  }
+  return out;
 }
 
 /** One way of running the daemon through the same measurement (its own process and state). */
@@ -191,12 +254,12 @@ const dir = mkdtempSync(join(tmpdir(), 'octohook-bench-memory-'));
 const world = await World.start();
 try {
   const built = buildDaemon(dir, benchHooks(world.receiverUrl));
-  const cold = await coldStarts(built.args, world.octoprintUrl, world.apiKey, dir, starts);
+  // `octohook run hooks.mjs`, the npm-installed form: its cold start, and its RSS for comparison.
+  execFileSync(process.execPath, [join(projectRoot, 'bin', 'octohookc.js'), 'build', join(dir, 'hooks.ohk'), '-o', join(dir, 'hooks.mjs')], { stdio: 'pipe' });
+  const cold = await coldStarts(built, join(dir, 'hooks.mjs'), world.octoprintUrl, world.apiKey, dir, starts);
   const results = [];
   for (const c of configurations) results.push({ c, r: await measureConfiguration(world, built, dir, c) });
 
-  // `octohook run hooks.mjs`, the npm-installed form, started once for comparison.
-  execFileSync(process.execPath, [join(projectRoot, 'bin', 'octohookc.js'), 'build', join(dir, 'hooks.ohk'), '-o', join(dir, 'hooks.mjs')], { stdio: 'pipe' });
   const runForm = await startDaemon(
     { args: [join(projectRoot, 'bin', 'octohook.js'), 'run', join(dir, 'hooks.mjs')], kind: 'run', bundlePath: null, bundleBytes: null },
     { dir, octoprintUrl: world.octoprintUrl, apiKey: world.apiKey, stateDir: join(dir, 'state-run') },
@@ -270,8 +333,16 @@ try {
   console.log(`daemon = ${what}, outbox in a state dir on disk, OctoPrint simulator printing, one hook (all-data JSON), deliveries fired ${BATCH} at a time`);
   for (const { c, r } of results) report(c, r);
   console.log(`\`octohook run hooks.mjs\` RSS after start (plain node), for comparison: ${mib(runFormStart)}; a bare \`node -e\` process: ${mib(bareRss)}`);
-  const median = cold[Math.floor(cold.length / 2)];
-  console.log(`cold start (process start → first log line, ${cold.length} runs): median ${fixed(median, 0)} ms, min ${fixed(cold[0], 0)} ms, max ${fixed(cold[cold.length - 1], 0)} ms (budget 100 ms)`);
+  const mid = (xs: number[]) => xs[Math.floor(xs.length / 2)];
+  const spread = (xs: number[]) => `median ${fixed(mid(xs), 0)} ms (min ${fixed(xs[0], 0)}, max ${fixed(xs[xs.length - 1], 0)})`;
+  const cpuOf = (c: ColdStart) => (c.cpu.length > 0 ? `; main-thread CPU ${fixed(mid(c.cpu), 0)} ms, ${fixed(mid(c.cpu) - mid(cold.bareLine.cpu), 0)} above \`node -e 'console.log()'\`` : '');
+  const row = (label: string, c: ColdStart, budget = '') => console.log(`  ${label.padEnd(45)} ${spread(c.wall)}; ${fixed(mid(c.wall) - mid(cold.bare.wall), 0)} ms above the floor${budget}${cpuOf(c)}`);
+  console.log(`cold start (process start → first log line; ${cold.bare.wall.length} rounds, the five taking turns; wall times, and the CPU time of the main thread by then):`);
+  console.log(`  ${"`node -e ''`".padEnd(45)} ${spread(cold.bare.wall)}  (the floor, same run)`);
+  console.log(`  ${"`node -e 'console.log()'`".padEnd(45)} ${spread(cold.bareLine.wall)}; main-thread CPU ${fixed(mid(cold.bareLine.cpu), 0)} ms`);
+  row('the --bundle file, as the service starts it', cold.bundle, ` (budget 100 ms: ${mid(cold.bundle.wall) <= 100 ? 'met' : 'NOT met'})`);
+  row('the --bundle file, plain node', cold.plainBundle);
+  row('`octohook run hooks.mjs`', cold.program);
   console.log(`status page: ${statusRuns} pairs of daemons, ${statusDeliveries.toLocaleString('en-US')} deliveries each; with --status a live page connected and /, /api/status, /metrics read every ${BATCH} deliveries`);
   console.log(`  RSS      without ${withoutStatus.map((x) => mib(x.rss)).join(', ')}; with ${withStatus.map((x) => mib(x.rss)).join(', ')}`);
   console.log(`  live heap without ${withoutStatus.map((x) => mib(x.live)).join(', ')}; with ${withStatus.map((x) => mib(x.live)).join(', ')}`);
@@ -279,7 +350,7 @@ try {
   console.log(`sizes:`);
   if (built.bundleBytes !== null) console.log(`  octohookc build --bundle output   ${kib(built.bundleBytes)}  (the daemon + these hooks, one file; its .map beside it)`);
   if (template !== null) console.log(`  dist/runtime/cli/octohook-standalone.js  ${kib(template)}  (the bundle's template)`);
-  if (cliBundle !== null) console.log(`  dist/compiler/cli/octohook.bundle.js      ${kib(cliBundle)}  (\`octohook\` CLI, one file; includes the compiler for .ohk input)`);
+  if (cliBundle !== null) console.log(`  dist/compiler/cli/octohook.bundle.js      ${kib(cliBundle)}  (\`octohook\` CLI; its compiler, for .ohk input, is octohook-compiler.bundle.js beside it)`);
 } finally {
   await world.stop();
   rmSync(dir, { recursive: true, force: true });

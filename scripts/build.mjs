@@ -5,11 +5,11 @@
 // every TypeScript source into dist/ with the same layout. Type checking is `npm run typecheck`.
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, statSync, mkdirSync, rmSync, existsSync } from 'node:fs';
-import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSchemaTables } from './gen-schema-tables.mjs';
 import { generateEmittedSource } from './gen-emitted-source.mjs';
+import { lazyBuiltins, packedUndici } from './bundle-lazy-parts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const allDirs = ['language', 'grammar', 'compiler', 'runtime', 'schema', 'generated', 'simulator', 'tests', 'bench', 'scripts'];
@@ -67,13 +67,30 @@ if (process.env.OCTOHOOK_BUILD_VERBOSE) console.log(`built ${entryPoints.length}
 // paths (package.json, docs/) resolve the same way.
 // The Node version check is one file of its own too: bin/*.js import it before either program,
 // so it must load without them.
+// `octohook` is the daemon, started as the `--bundle` file is (below: Node's modules and undici
+// loaded on first use), and its compiler is a file of its own, imported only for a .ohk file:
+// `octohook run hooks.mjs` never reads it (docs/performance.md, cold start).
+const bundleV8Flags = ['--liftoff-only'];
+const lazyUndici = () =>
+  packedUndici({
+    root,
+    slimEntry: 'scripts/undici-for-bundle.cjs',
+    beforeLoad: `require('node:v8').setFlagsFromString(${JSON.stringify(bundleV8Flags.join(' '))})`,
+  });
+const compilerApart = {
+  name: 'octohook-compiler-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/module-from-source\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './octohook-compiler.bundle.js', external: true } : undefined));
+  },
+};
 const programs = [
-  ['compiler/cli/octohookc.ts', 'compiler/cli/octohookc.bundle.js'],
-  ['compiler/cli/octohook.ts', 'compiler/cli/octohook.bundle.js'],
-  ['runtime/cli/require-node-version.ts', 'runtime/cli/require-node-version.bundle.js'],
+  ['compiler/cli/octohookc.ts', 'compiler/cli/octohookc.bundle.js', []],
+  ['compiler/cli/octohook.ts', 'compiler/cli/octohook.bundle.js', [compilerApart, lazyUndici(), lazyBuiltins]],
+  ['compiler/cli/module-from-source.ts', 'compiler/cli/octohook-compiler.bundle.js', []],
+  ['runtime/cli/require-node-version.ts', 'runtime/cli/require-node-version.bundle.js', []],
 ];
 if (!process.env.OCTOHOOK_DIRS) {
-  for (const [entry, out] of programs) {
+  for (const [entry, out, plugins] of programs) {
     if (!existsSync(join(root, entry))) continue;
     await build({
       entryPoints: [join(root, entry)],
@@ -86,6 +103,7 @@ if (!process.env.OCTOHOOK_DIRS) {
       define,
       // @napi-rs/image is a native, optional dependency: loaded at run time when present.
       external: ['@napi-rs/image', '@napi-rs/image-*'],
+      plugins,
       // Bundled CommonJS dependencies still call require(); give the ESM bundle one.
       banner: { js: "import { createRequire as __octohookRequire } from 'node:module'; const require = __octohookRequire(import.meta.url);" },
       logLevel: 'warning',
@@ -99,15 +117,17 @@ if (!process.env.OCTOHOOK_DIRS) {
 // compiler: the runtime imports none (tests/architecture/layers.test.ts); `octohook run
 // FILE.ohk` is handed the compiler by its entry, compiler/cli/octohook.ts.
 //
-// Two things keep that file small (tests/bundle/bundle-size.test.ts holds it under 400 KB):
+// What keeps that file small (tests/bundle/bundle-size.test.ts holds it under 400 KB) and
+// quick to start (tests/bundle/bundle-start.test.ts), in scripts/bundle-lazy-parts.mjs:
 // - `undici` resolves to scripts/undici-for-bundle.cjs, the parts of undici the daemon uses,
-//   instead of undici's index, which loads all of it;
+//   instead of undici's index, which loads all of it; those parts are one brotli-compressed
+//   text, compiled when the daemon first makes a request;
 // - undici's HTTP parser (llhttp as WebAssembly, in two builds: with and without SIMD) is
-//   stored as base64 of its bytes, 72 KiB each; here each is brotli-compressed (20 KiB) and
-//   decompressed, with node:zlib, when undici first asks for it.
+//   brotli-compressed too and decompressed, with node:zlib, when undici first asks for it;
+// - Node's own modules load when the daemon first uses them.
 //
-// And the file sets a V8 flag for itself, first thing (WebAssembly flags are read when a
-// module is compiled, so setting it at run time works; the heap's sizes, like
+// And the file sets a V8 flag for itself (bundleV8Flags, above) before undici loads (WebAssembly flags are read when
+// a module is compiled, so setting it at run time works; the heap's sizes, like
 // --max-semi-space-size, are fixed when V8 starts and stay on the command line:
 // deploy/octohook.service). Measured in docs/performance.md:
 // - --liftoff-only: undici's HTTP parser (llhttp) is WebAssembly; V8 compiles it with its
@@ -116,43 +136,8 @@ if (!process.env.OCTOHOOK_DIRS) {
 //   webhook's answer takes microseconds with the baseline code too (no change in bench:dispatch).
 // (--optimize-for-size halves the daemon's peak throughput and, with the heap limits the
 // systemd unit sets, saves only about 2.5 MiB more: it is left to the command line.)
-const bundleV8Flags = ['--liftoff-only'];
 const standaloneEntry = 'runtime/cli/standalone.ts';
-const slimUndici = {
-  name: 'octohook-slim-undici',
-  setup(b) {
-    b.onResolve({ filter: /^undici$/ }, (args) => (args.importer.startsWith(join(root, 'runtime')) ? { path: join(root, 'scripts/undici-for-bundle.cjs') } : undefined));
-    b.onLoad({ filter: /[\\/]undici[\\/]lib[\\/]llhttp[\\/]llhttp(_simd)?-wasm\.js$/ }, async (args) => {
-      const { createRequire } = await import('node:module');
-      const { brotliCompressSync, constants } = await import('node:zlib');
-      const wasm = createRequire(import.meta.url)(args.path);
-      const packed = brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).toString('base64');
-      return {
-        contents: `'use strict'\nconst { brotliDecompressSync } = require('node:zlib')\nlet wasm\nObject.defineProperty(module, 'exports', { get: () => (wasm ??= brotliDecompressSync(Buffer.from('${packed}', 'base64'))) })\n`,
-        loader: 'js',
-      };
-    });
-  },
-};
 if (!process.env.OCTOHOOK_DIRS && existsSync(join(root, standaloneEntry))) {
-  // A static import names what it wants from a module, and Node checks every name while it
-  // links the file, before any of it runs: `import { crc32 } from 'node:zlib'` kills the
-  // bundle on Node 20.11 before its version check (runtime/cli/require-node-version.ts)
-  // could say why. So Node's own modules are reached through require(), which is looked at
-  // only when the code runs, after the check (but for the two the banner imports, whose
-  // names every Node has).
-  const builtins = new Set(builtinModules);
-  const builtinsAtRunTime = {
-    name: 'octohook-builtins-at-run-time',
-    setup(b) {
-      b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
-        if (!args.path.startsWith('node:') && !builtins.has(args.path)) return undefined;
-        if (args.kind === 'require-call') return { path: args.path, external: true };
-        return { path: args.path, namespace: 'octohook-builtin' };
-      });
-      b.onLoad({ filter: /.*/, namespace: 'octohook-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
-    },
-  };
   await build({
     entryPoints: [join(root, standaloneEntry)],
     define,
@@ -166,10 +151,9 @@ if (!process.env.OCTOHOOK_DIRS && existsSync(join(root, standaloneEntry))) {
     sourcesContent: true,
     legalComments: 'none',
     external: ['@napi-rs/image', '@napi-rs/image-*'],
-    plugins: [slimUndici, builtinsAtRunTime],
-    banner: {
-      js: `import { setFlagsFromString as __octohookV8Flags } from 'node:v8'; __octohookV8Flags(${JSON.stringify(bundleV8Flags.join(' '))}); import { createRequire as __octohookRequire } from 'node:module'; const require = __octohookRequire(import.meta.url);`,
-    },
+    plugins: [lazyUndici(), lazyBuiltins],
+    // The one static import: its one name is in every Node.
+    banner: { js: "import { createRequire as __octohookRequire } from 'node:module'; const require = __octohookRequire(import.meta.url);" },
     logLevel: 'warning',
   });
 }

@@ -49,9 +49,11 @@ export function hooksFunction(compiled: string): string {
 
 /** Combines the template (code and map) with the compiled module. Pure, for tests. */
 export function combineBundle(template: { code: string; map: string }, compiled: string, out: { file: string; source: string }): Bundle {
+  // ASCII only, like the rest of the file (esbuild and the emitter escape the rest): V8 keeps the
+  // text of a file with one other character at two bytes per character, for as long as it runs.
   const header = [
     `// ${out.file}: octohook ${version()} with the hooks of ${out.source} built in. ${bundleFirstLineEnd}`,
-    `// Run: OCTOPRINT_URL=http://127.0.0.1:5000 OCTOPRINT_API_KEY=… node ${out.file} [--log-format json]   (Node.js ${nodeEngines})`,
+    `// Run: OCTOPRINT_URL=http://127.0.0.1:5000 OCTOPRINT_API_KEY=... node ${out.file} [--log-format json]   (Node.js ${nodeEngines})`,
     `// @env values are read from the environment at run time; none is in this file. The hooks are at the end.`,
   ];
   const code = template.code.replace(/\n?\/\/# sourceMappingURL=.*\s*$/, '').trimEnd();

@@ -146,4 +146,8 @@ export const statusPage = `<!doctype html>
 
 const hash = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
 
-export const pageCsp = `default-src 'none'; script-src ${hash(script)}; style-src ${hash(style)}; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+let csp: string | undefined;
+/** The page's Content-Security-Policy. Computed when first served, not at load: hashing needs node:crypto, which a daemon without --status never loads. */
+export function pageCsp(): string {
+  return (csp ??= `default-src 'none'; script-src ${hash(script)}; style-src ${hash(style)}; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
+}

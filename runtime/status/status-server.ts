@@ -125,7 +125,7 @@ export class StatusServer {
     if (method !== allowed) throw new HttpError(405, `use ${allowed}`, { Allow: allowed });
 
     if (path === '/') {
-      res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': pageCsp });
+      res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': pageCsp() });
       res.end(statusPage);
       return;
     }

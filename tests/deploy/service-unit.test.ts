@@ -4,7 +4,8 @@
 // (b) node accepts those flags and they size the heap as intended: the old generation is
 //     capped (which keeps V8's heap growth at 1.3x of what is live), yet with room for all
 //     the dead letters the outbox may keep in memory, several times over;
-// (c) malloc is limited to a few arenas.
+// (c) V8's optimizing compiler is off;
+// (d) malloc is limited to a few arenas.
 import { test } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { execFileSync } from 'node:child_process';
@@ -36,6 +37,13 @@ test('node takes the unit flags and sizes its heap by them', () => {
   const old = Number(unit.nodeFlags.find((f) => f.startsWith('--max-old-space-size='))!.split('=')[1]) * MiB;
   // The limit is the old generation plus the young one (a few MiB with --max-semi-space-size=1).
   assert.ok(limit >= old && limit <= old + 16 * MiB, `heap limit ${limit / MiB} MiB for a ${old / MiB} MiB old generation`);
+});
+
+test('the unit turns off V8\'s optimizing compiler, and node knows the flag', () => {
+  assert.ok(unit.nodeFlags.includes('--no-opt'), unit.nodeFlags.join(' '));
+  const out = execFileSync(process.execPath, [...unit.nodeFlags, '--allow-natives-syntax', '-e', 'function f(x) { return x + 1 } %PrepareFunctionForOptimization(f); f(1); f(2); %OptimizeFunctionOnNextCall(f); f(3); process.stdout.write(String(%GetOptimizationStatus(f) & 16))'], { encoding: 'utf8' });
+  // Bit 16 of V8's optimization status: the function runs as TurboFan code.
+  assert.is(out, '0');
 });
 
 test('the unit limits malloc to two arenas', () => {

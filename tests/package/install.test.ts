@@ -61,6 +61,7 @@ t('the tarball holds what runs and nothing else', () => {
     'README.md',
     'bin/octohook.js',
     'bin/octohookc.js',
+    'dist/compiler/cli/octohook-compiler.bundle.js',
     'dist/compiler/cli/octohook.bundle.js',
     'dist/compiler/cli/octohookc.bundle.js',
     'dist/runtime/cli/octohook-standalone.js',
@@ -77,7 +78,7 @@ t('installed: no dev dependency beside it, and the programs import only Node bui
   for (const dev of ['typescript', 'esbuild', 'chevrotain', 'undici', 'yaml', 'vscode-languageserver']) assert.not.ok(deps.includes(dev), `${dev} installed`);
   const pkg = JSON.parse(readFileSync(join(installed(), 'package.json'), 'utf8')) as { dependencies?: object };
   assert.is(pkg.dependencies, undefined, 'no run-time dependency: the libraries are bundled');
-  for (const file of ['dist/compiler/cli/octohookc.bundle.js', 'dist/compiler/cli/octohook.bundle.js', 'dist/runtime/cli/octohook-standalone.js', 'dist/runtime/cli/require-node-version.bundle.js']) {
+  for (const file of ['dist/compiler/cli/octohookc.bundle.js', 'dist/compiler/cli/octohook.bundle.js', 'dist/compiler/cli/octohook-compiler.bundle.js', 'dist/runtime/cli/octohook-standalone.js', 'dist/runtime/cli/require-node-version.bundle.js']) {
     const code = readFileSync(join(installed(), file), 'utf8');
     // Statement-shaped only: `import x from "m"`, `import{a}from"m"`, `export*from"m"`, `import("m")`, `require("m")`;
     // a bare `from "…"` would match text inside strings ('state from "Printing" to "Error"').
