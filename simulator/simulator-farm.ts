@@ -13,14 +13,18 @@ export interface FarmPrinterSim {
 export class SimulatorFarm {
   private constructor(readonly printers: FarmPrinterSim[]) {}
 
-  /** Starts one simulator per name; `options` applies to each (a port, if given, is ignored). */
-  static async start(names: readonly string[], options: Omit<SimulatorOptions, 'apiKeys' | 'port'> = {}): Promise<SimulatorFarm> {
+  /** Starts one simulator per name with `options`, and a printer's own on top (`perPrinter`). */
+  static async start(
+    names: readonly string[],
+    options: Omit<SimulatorOptions, 'apiKeys' | 'port'> = {},
+    perPrinter: Record<string, Omit<SimulatorOptions, 'apiKeys' | 'port'>> = {},
+  ): Promise<SimulatorFarm> {
     if (new Set(names).size !== names.length) throw new Error('printer names must be unique');
     const printers: FarmPrinterSim[] = [];
     try {
       for (const name of names) {
         const apiKey = `SIM-${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}-KEY-0123456789`;
-        const sim = await new OctoPrintSimulator({ ...options, apiKeys: { [apiKey]: 'admin' } }).start();
+        const sim = await new OctoPrintSimulator({ ...options, ...perPrinter[name], apiKeys: { [apiKey]: 'admin' } }).start();
         printers.push({ name, sim, apiKey });
       }
     } catch (e) {

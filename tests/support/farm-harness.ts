@@ -2,7 +2,7 @@
 // a webhook receiver and one daemon watching them all, given the printers the way
 // `octohook run` resolves a file's printer blocks (runtime/cli/printer-selection.ts).
 import { farmStartup } from '../../runtime/cli/printer-selection.js';
-import { Daemon } from '../../runtime/daemon.js';
+import { Daemon, type DaemonOptions } from '../../runtime/daemon.js';
 import { createLogger } from '../../runtime/log/logger.js';
 import { SimulatorFarm, type SimulatorOptions } from '../../simulator/index.js';
 import { farmModule, type FarmOptions } from './farm-module.js';
@@ -26,10 +26,21 @@ export const printerEnv = (name: string) => ({ url: `PRINTER_${name.toUpperCase(
 export async function startFarmHarness(
   names: string[],
   source: (receiverUrl: string) => string,
-  options: { sim?: Omit<SimulatorOptions, 'apiKeys' | 'port'>; farm?: Omit<FarmOptions, 'printers'>; devices?: Record<string, string>; printers?: string; stateDir?: string; respond?: Responder } = {},
+  options: {
+    sim?: Omit<SimulatorOptions, 'apiKeys' | 'port'>;
+    /** A printer's own simulator options, over `sim`. */
+    perPrinter?: Record<string, Omit<SimulatorOptions, 'apiKeys' | 'port'>>;
+    push?: DaemonOptions['push'];
+    farm?: Omit<FarmOptions, 'printers'>;
+    devices?: Record<string, string>;
+    /** As `--printers`. */
+    printers?: string;
+    stateDir?: string;
+    respond?: Responder;
+  } = {},
 ): Promise<FarmHarness> {
   const receiver = await startReceiver(options.respond);
-  const farm = await SimulatorFarm.start(names, { speed: 10, ...options.sim });
+  const farm = await SimulatorFarm.start(names, { speed: 10, ...options.sim }, options.perPrinter);
   const env: Record<string, string> = {};
   for (const p of farm.printers) {
     env[printerEnv(p.name).url] = p.sim.url;
@@ -42,7 +53,7 @@ export async function startFarmHarness(
   const logs: string[] = [];
   const logger = createLogger({ stream: { write: (s: string) => logs.push(s) }, level: 'debug' });
   const [first] = started.targets;
-  const daemon = new Daemon({ module, octoprintUrl: first.url, apiKey: first.apiKey, printers: started.targets, env, logger, stateDir: options.stateDir ?? null });
+  const daemon = new Daemon({ module, octoprintUrl: first.url, apiKey: first.apiKey, printers: started.targets, env, logger, stateDir: options.stateDir ?? null, ...(options.push ? { push: options.push } : {}) });
   await daemon.start();
   await waitFor(() => daemon.printers.every((p) => p.client.state === 'live'), 'every printer live', 5000);
   return {
