@@ -37,6 +37,7 @@ export async function startFarmHarness(
     printers?: string;
     stateDir?: string;
     respond?: Responder;
+    status?: DaemonOptions['status'];
   } = {},
 ): Promise<FarmHarness> {
   const receiver = await startReceiver(options.respond);
@@ -53,7 +54,7 @@ export async function startFarmHarness(
   const logs: string[] = [];
   const logger = createLogger({ stream: { write: (s: string) => logs.push(s) }, level: 'debug' });
   const [first] = started.targets;
-  const daemon = new Daemon({ module, octoprintUrl: first.url, apiKey: first.apiKey, printers: started.targets, env, logger, stateDir: options.stateDir ?? null, ...(options.push ? { push: options.push } : {}) });
+  const daemon = new Daemon({ module, octoprintUrl: first.url, apiKey: first.apiKey, printers: started.targets, env, logger, stateDir: options.stateDir ?? null, ...(options.push ? { push: options.push } : {}), ...(options.status ? { status: options.status } : {}) });
   await daemon.start();
   await waitFor(() => daemon.printers.every((p) => p.client.state === 'live'), 'every printer live', 5000);
   return {
