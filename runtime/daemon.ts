@@ -211,7 +211,7 @@ export class Daemon {
         outboxBytes: () => outbox.stats?.size ?? 0,
         isPaused: (h) => engine.isPaused(h),
         disabledReason: (h) => engine.disabledReason(h),
-        printers: () => this.printers.map((p) => ({ name: p.target.name, url: p.target.url, connection: p.client.state, state: stateText(p.state.current.state) })),
+        printers: () => this.printers.map((p) => ({ name: p.target.name, url: p.target.url, connection: p.client.state, state: stateText(p.state.current.state), lastEvent: p.lastEvent })),
         secrets: logger.secrets,
         startedAt: this.startedAt,
         now: () => this.clock.now(),

@@ -51,6 +51,8 @@ export class PrinterLink {
   readonly client: PushClient;
   readonly state = new PrinterState();
   readonly origin: FiringOrigin;
+  /** This printer's last firing (the status page shows it per printer). */
+  lastEvent: { trigger: string; at: number } | null = null;
   private readonly intake: EventIntake;
 
   constructor(readonly target: PrinterTarget, deps: PrinterLinkDeps) {
@@ -83,6 +85,7 @@ export class PrinterLink {
           meta: once(async () => fetchFileMeta((await printerFor(firing, ['meta'])).job, rest)),
           origin,
         };
+        this.lastEvent = { trigger: firing.trigger, at: firing.at };
         deps.onFiring?.(firing);
         return firing;
       },
