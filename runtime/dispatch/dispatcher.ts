@@ -58,20 +58,22 @@ export class Dispatcher {
     // Several requests will embed the payload (and the printer): encode it once for all.
     if (hooks.length > 1 && firing.json) firing.json.reuse = true;
     for (const hook of hooks) {
+      const log = childLog(logger, { hook: hook.name, trigger: firing.trigger, ...this.printerField(firing) });
       const disabled = engine.disabledReason(hook.name);
       if (disabled) {
-        logger.warn('skipped: the hook is disabled until restart', { hook: hook.name, trigger: firing.trigger, reason: disabled });
+        log.warn('skipped: the hook is disabled until restart', { reason: disabled });
         continue;
       }
-      if (!this.cooldowns.allow(hook.name, firing.trigger, hook.cooldownMs, this.options.now())) {
-        logger.info('cooldown: dropped a repeat inside the window', { hook: hook.name, trigger: firing.trigger });
+      // A farm's printers each have their own chain and cooldown: mk3's PrintDone is no repeat of mini's.
+      const perPrinter = printer === undefined ? hook.name : `${hook.name}\u0000${printer}`;
+      if (!this.cooldowns.allow(perPrinter, firing.trigger, hook.cooldownMs, this.options.now())) {
+        log.info('cooldown: dropped a repeat inside the window');
         continue;
       }
       queued++;
-      const log = childLog(logger, { hook: hook.name, trigger: firing.trigger, ...this.printerField(firing) });
       // Started now, awaited in order below.
       const prepared = prepareHookRequest(hook, firing, this.options, log);
-      this.queues.enqueue(printer === undefined ? hook.name : `${hook.name}\u0000${printer}`, async () => {
+      this.queues.enqueue(perPrinter, async () => {
         const p = await prepared;
         if (!p.ok) {
           log.error(p.skipped ? 'skipped' : 'not sent', { reason: p.reason });
