@@ -169,6 +169,10 @@ export class Daemon {
     logger.info('starting', { hooks, ...where, ...(this.o.stateDir ? { stateDir: this.o.stateDir } : {}) });
     // `octohook run` refuses to start without them (cli/preflight.ts); a Daemon built directly says so once.
     const heard = module.hooks.filter((h) => h.enabled && this.printers.some((p) => hearsPrinter(h, p.target.name)));
+    for (const hook of module.hooks.filter((h) => h.enabled && !heard.includes(h))) {
+      // One file on several hosts (`--printers`): a hook for another host's printers is not an error.
+      logger.info(`hook ${hook.name} is for printers this daemon does not watch (${hook.from?.join(', ')}); it stays idle here`, { hook: hook.name });
+    }
     const missing = missingEnv(hookEnvNeeds(module, heard), env);
     if (missing.length > 0) logger.warn(`environment variables not set, rendered as "": ${listMissing(missing)}`);
     for (const hook of module.hooks.filter((h) => h.enabled && h.sign)) {

@@ -53,6 +53,7 @@ t('--printers mini watches mini alone, needing only its variables', async () => 
   assert.is(r.code, 0, r.err);
   assert.match(r.err, /starting hooks=2 printers=mini/);
   assert.match(r.err, /Connected to OctoPrint .* printer=mini/);
+  assert.match(r.err, /hook lab is for printers this daemon does not watch \(mk3\); it stays idle here/);
   const after = farm.printers.map((p) => p.sim.loginCount);
   assert.equal(after.map((n, i) => n - before[i]), [0, 1, 0]);
 });
