@@ -60,8 +60,10 @@ export async function prepareHookRequest(hook: CompiledHook, firing: Firing, dep
   let snapshot: SnapshotImage | null = null;
   if (hook.snapshotKey) {
     try {
-      const settings = hook.snapshot.url ? undefined : await deps.octoprintSettings().catch(() => undefined);
-      const source = resolveSnapshotSource(hook.snapshot, ctx, { settings, url: deps.octoprintUrl });
+      // The webcam of the printer the event came from.
+      const octoprint = firing.origin ? { settings: firing.origin.settings, url: firing.origin.octoprintUrl } : { settings: deps.octoprintSettings, url: deps.octoprintUrl };
+      const settings = hook.snapshot.url ? undefined : await octoprint.settings().catch(() => undefined);
+      const source = resolveSnapshotSource(hook.snapshot, ctx, { settings, url: octoprint.url });
       if (!source) log.warn('no snapshot: neither the hook nor OctoPrint names a snapshot URL; sending without the image');
       else {
         const outcome = await firing.snapshots.tryGet(source, { fit: hook.snapshot.fit, quality: hook.snapshot.quality });
