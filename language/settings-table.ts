@@ -6,7 +6,7 @@
 import { defaultMethod, hookCooldownMs, hookTimeoutMs, retryDefaults, snapshotDefaults, snapshotLimits } from './defaults.js';
 
 /** The blocks whose bodies are settings; `snapshot` is a hook's own, `top` the file's top level. */
-export type SettingsBlock = 'top' | 'hook' | 'oauth' | 'octoprint' | 'webcam' | 'snapshot' | 'retry' | 'status';
+export type SettingsBlock = 'top' | 'hook' | 'oauth' | 'octoprint' | 'printer' | 'webcam' | 'snapshot' | 'retry' | 'status';
 
 /** Which parameters a setting's value may hold. */
 export type ParamsAllowed =
@@ -109,6 +109,13 @@ const octoprint = {
   apikey: s({ name: 'apikey', block: 'octoprint', reader: { kind: 'text-or-env', secret: true }, params: 'env', defaultText: 'none', doc: "OctoPrint's API key, best as `@env.OCTOPRINT_API_KEY` (`--api-key` and `OCTOPRINT_API_KEY` override it)." }),
 };
 
+/** One OctoPrint of a print farm: `printer NAME { url … apiKey … device … }`. */
+const printer = {
+  url: s({ name: 'url', block: 'printer', reader: { kind: 'url' }, params: 'env', required: true, defaultText: 'required', doc: 'This printer\'s OctoPrint address, e.g. `"http://mk3.local"` or `@env.MK3_URL`. `@printer.url` is it without credentials.' }),
+  apiKey: s({ name: 'apiKey', block: 'printer', reader: { kind: 'text-or-env', secret: true }, params: 'env', required: true, defaultText: 'required', doc: "This printer's OctoPrint API key, as `@env.NAME` (read at run time, never compiled in)." }),
+  device: s({ name: 'device', block: 'printer', reader: { kind: 'text-or-env', secret: false }, params: 'env', defaultText: "the file's `device`", doc: "This printer's `@deviceIdentifier` and `@printer.device` (a hook's own `device` still wins): text or `@env.NAME`." }),
+};
+
 /** The default address of the status page (`--status` and `status { listen }` override it). */
 export const defaultStatusListen = '127.0.0.1:8787';
 
@@ -153,11 +160,12 @@ const top = {
   messages: s({ name: 'messages', block: 'top', reader: { kind: 'messages' }, params: 'event', defaultText: 'the built-in texts', doc: 'The default `@message` per trigger: `messages { PrintDone "…" }`.' }),
   status: s({ name: 'status', block: 'top', reader: { kind: 'block' }, params: 'env', defaultText: 'none (no status page)', doc: 'The daemon\'s status page and metrics: `status { listen, token, public read }`.' }),
   oauth: s({ name: 'oauth', block: 'top', reader: { kind: 'block' }, params: 'env', defaultText: 'none', doc: 'A token request whose JSON answer hooks read as `@NAME.…`: `oauth NAME { url, method, content, headers, data, returns }`.' }),
+  printer: s({ name: 'printer', block: 'top', reader: { kind: 'block' }, params: 'env', defaultText: 'none (one printer: `octoprint`)', doc: 'One OctoPrint of a print farm: `printer NAME { url, apiKey, device }`; a hook\'s `from NAME` limits it to some printers.' }),
   hook: s({ name: 'hook', block: 'top', reader: { kind: 'block' }, params: 'event', defaultText: 'none', doc: 'One webhook: `hook NAME on PrintDone, Progress every 10% { url … }`.' }),
 };
 
 /** Each block's settings by name, in the order the reference lists them. */
-export const settingsTable = { top, hook, oauth, octoprint, webcam, snapshot, retry, status };
+export const settingsTable = { top, hook, oauth, octoprint, printer, webcam, snapshot, retry, status };
 
 export function settingsOf(block: SettingsBlock): readonly SettingSpec[] {
   return Object.values(settingsTable[block]);
