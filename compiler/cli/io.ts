@@ -15,8 +15,9 @@ const commandLines = {
   build: `  octohookc build FILE.ohk [-o OUT.mjs] [--bundle]       check, then write the compiled module
                                                          (-o -: to stdout; --bundle: one file with the daemon inside)
 `,
-  test: `  octohookc test FILE.ohk (--event TRIGGER | --all) [--hook NAME] [--dry-run]
+  test: `  octohookc test FILE.ohk (--event TRIGGER | --all) [--hook NAME] [--printer NAME] [--dry-run]
                                                          send one hook with sample data
+                                                         (--printer: as an event of that printer block)
 `,
   lsp: `  octohookc lsp                                          language server on stdio
 `,
