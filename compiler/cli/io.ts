@@ -23,6 +23,7 @@ const commandLines = {
 `,
   import: `  octohookc import CONFIG.yaml [--secrets-file FILE]    translate OctoPrint-Webhooks settings to .ohk on stdout;
                                                          --secrets-file writes the secrets it moved to @env
+  octohookc import NAME=CONFIG.yaml NAME=CONFIG.yaml …    a print farm: one printer block per OctoPrint
 `,
 };
 
