@@ -64,6 +64,15 @@ test('@printer. completes name, url and device; a printer block completes its se
   assert.equal(settings, ['apiKey', 'device']);
 });
 
+test('hover on @printer.device: its type and the schema\'s documentation', async () => {
+  const text = `${farm}hook b on PrintDone {\n  url "https://x.example"\n  data { d: @printer.device }\n}\n`;
+  client.change(uri, text, ++version);
+  await client.diagnostics(uri, version);
+  const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '@printer.device', '@printer.d'.length) });
+  assert.match(hover?.contents.value ?? '', '@printer.device: string | null');
+  assert.match(hover?.contents.value ?? '', "printer block's `device`");
+});
+
 test('hover and go to definition on a printer name in from', async () => {
   client.change(uri, farm, ++version);
   await client.diagnostics(uri, version);
