@@ -5,7 +5,7 @@
 //   block     := ('octoprint' | 'webcam' | 'messages' | 'status') object
 //   oauth     := 'oauth' NAME object
 //   printer   := 'printer' NAME object
-//   hook      := 'hook' NAME ('on' (trigger (','? trigger)*)?)? from? object   -- a missing ',' is reported
+//   hook      := 'hook' NAME ('on' (trigger (','? trigger)* ','?)?)? from? object   -- a missing or stray ',' is reported
 //   from      := 'from' NAME (','? NAME)*
 //   trigger   := NAME ('every' NUMBER '%')?
 //   object    := '{' (entry (',' | ';')? | stray separator)* '}'
@@ -175,6 +175,16 @@ class OhkParser extends CstParser {
               this.ACTION(() => {
                 if (comma === undefined) this.note('unexpected', next, "','");
               });
+            },
+          });
+          // A ',' left after the last trigger (`PrintDone, from mk3`, `PrintDone, {`): one report, and
+          // what follows (a from list, the body) still reads.
+          this.OPTION5({
+            GATE: () => this.LA(1).tokenType === Comma,
+            DEF: () => {
+              this.CONSUME2(Comma, { LABEL: 'stray' });
+              const after = this.LA(1);
+              this.ACTION(() => this.note('unexpected', after, 'a trigger name'));
             },
           });
         },

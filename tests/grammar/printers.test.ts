@@ -67,6 +67,15 @@ test("a missing ',' in the from list is reported and both names kept; an empty f
   assert.is(hooks(b.file)[0].name?.name, 'a');
 });
 
+test("a stray ',' before from is one error; the from list still reads", () => {
+  const { file, diagnostics } = parseOhk('hook a on PrintDone, from mk3 { url "https://x" }');
+  assert.equal(diagnostics.map(show), ["1:22-1:26 OH1010 Expected a trigger name but found 'from'."]);
+  const h = hooks(file)[0];
+  assert.equal(h.triggers.map((t) => t.name.name), ['PrintDone']);
+  assert.equal(h.from?.names.map((n) => n.name), ['mk3']);
+  assert.is(entry(h.body, 'url')?.value?.kind, 'String');
+});
+
 test('a printer block missing its } does not swallow the next printer or hook', () => {
   const src = 'printer a {\n  url "http://a"\nprinter b { url "http://b" apiKey @env.B }\nhook h on PrintDone from b { url "https://x" }';
   const { file, diagnostics } = parseOhk(src);
