@@ -195,12 +195,20 @@ function writtenKeys(frames: readonly Frame[], analysis: Analysis, offset: numbe
   return keys;
 }
 
-/** In a hook's header after `from` or a `,` of its list: the printer names not yet listed; undefined elsewhere. */
+/**
+ * In a hook's header: `from` after its triggers (in a file with printers), and after `from` or
+ * a `,` of its list the printer names not yet listed; undefined elsewhere.
+ */
 function fromCompletions(st: readonly ContextToken[], models: Models, range: LspRange): CompletionItem[] | undefined {
   if (st[0]?.kind !== 'word' || st[0].text !== 'hook') return undefined;
   const from = st.findIndex((t, i) => i >= 2 && t.kind === 'word' && t.text === 'from');
-  if (from < 0) return undefined;
   const last = st[st.length - 1];
+  if (from < 0) {
+    const on = st.findIndex((t, i) => i >= 2 && t.kind === 'word' && t.text === 'on');
+    const afterTrigger = on >= 0 && st.length > on + 1 && ((last.kind === 'word' && last.text !== 'every') || (last.kind === 'punct' && last.text === '%'));
+    if (!afterTrigger || models.current.printers.size === 0) return undefined;
+    return [{ label: 'from', kind: CompletionItemKind.Keyword, detail: 'the printers this hook fires for', textEdit: { range, newText: 'from' } }];
+  }
   if (!((last.kind === 'word' && last.text === 'from') || (last.kind === 'punct' && last.text === ','))) return [];
   const listed = new Set(st.slice(from + 1).filter((t) => t.kind === 'word').map((t) => t.text));
   return [...printerBlocks(models)]

@@ -57,6 +57,12 @@ test('after `from`: every printer; after a `,` of the list: those not yet listed
   assert.equal(await complete(`${farm}hook b on PrintDone, ‸`).then((l) => l.includes('mk3')), false, 'triggers, not printers, before from');
 });
 
+test('after the triggers, in a file with printers: from', async () => {
+  assert.equal(await complete(`${farm}hook b on PrintDone, Progress every 10% f‸`), ['from']);
+  assert.equal(await complete(`${farm}hook b on PrintDone ‸`), ['from']);
+  assert.equal(await complete('hook b on PrintDone ‸\nhook c on Error { url "https://x.example" }\n'), [], 'not without printer blocks');
+});
+
 test('@printer. completes name, url and device; a printer block completes its settings', async () => {
   const fields = await complete(`${farm}hook b on PrintDone {\n  url "https://x.example"\n  data { p: @printer.‸ }\n}\n`);
   assert.equal(fields.sort(), ['device', 'name', 'url']);
