@@ -73,7 +73,10 @@ export function runTest(argv: string[], io: Io, env: Record<string, string | und
       return 2;
     }
     if (missing.length > 0) io.err.write(`octohookc test: warning: not set, shown as <unset NAME>: ${listMissing(missing)}\n`);
-    const placeholders = unsetPlaceholders(missing);
+    // A printer's own variables (address, key, device) are the daemon's to need; here they only
+    // fill `@printer`, shown as `<unset NAME>` when missing.
+    const printerNeeds = (module.printers ?? []).flatMap((p) => (p.needsEnv ?? []).map((name) => ({ name, place: `printer ${p.name}` })));
+    const placeholders = { ...unsetPlaceholders(missingEnv(printerNeeds, env)), ...unsetPlaceholders(missing) };
     const logger = createLogger({ stream: io.err, level: 'warn' });
     // The same source compiled again for its checked model: the placeholders as written.
     const compiled = dryRun ? compile(source) : undefined;

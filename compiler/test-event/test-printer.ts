@@ -28,7 +28,13 @@ export function testPrinter(module: CompiledModule, hook: CompiledHook, env: Rec
   const printers = module.printers ?? [];
   if (printers.length === 0) return { name: 'octoprint', url: displayUrl(octoprintAddress(module, undefined, env).url), device: null };
   const p = printers.find((x) => x.name === chosen) ?? printers.find((x) => firesFor(hook, x.name)) ?? printers[0];
-  return { name: p.name, url: displayUrl(p.url(ctx)), device: p.device ? p.device(ctx) : null };
+  return { name: p.name, url: shownUrl(p.url(ctx)), device: p.device ? p.device(ctx) : null };
+}
+
+/** The address without credentials; `<unset MK3_URL>` (a dry run's stand-in) says more than `<invalid URL>`. */
+function shownUrl(raw: string): string {
+  const shown = displayUrl(raw);
+  return shown === '<invalid URL>' && /^<unset [A-Z0-9_]+>$/i.test(raw) ? raw : shown;
 }
 
 /**

@@ -76,6 +76,15 @@ t('a real send carries the printer too', async () => {
   ]);
 });
 
+t("a dry run without the printer's variables shows them as <unset NAME> in @printer", async () => {
+  const f = file('farm-env.ohk', 'printer mk3 { url @env.MK3_URL  apiKey @env.MK3_KEY  device @env.MK3_NAME }\nhook a on PrintDone { url "https://example.com", data { u: @printer.url, d: @printer.device } }\n');
+  const r = await runBin('octohookc', ['test', f, '--event', 'PrintDone', '--dry-run']);
+  assert.is(r.code, 0, r.err);
+  assert.equal(bodies(r.out), [{ u: '<unset MK3_URL>', d: '<unset MK3_NAME>' }]);
+  const set = await runBin('octohookc', ['test', f, '--event', 'PrintDone', '--dry-run'], { MK3_URL: 'https://me:pw@mk3.example:8443/', MK3_NAME: 'MK3' });
+  assert.equal(bodies(set.out), [{ u: 'https://mk3.example:8443/', d: '[redacted]' }], 'credentials dropped; @env values redacted as everywhere');
+});
+
 t('an unknown printer is a usage error naming the printers; --printer in a single-printer file says it has none', async () => {
   const f = file('farm4.ohk', farm('https://example.com'));
   const r = await runBin('octohookc', ['test', f, '--event', 'PrintDone', '--printer', 'mk4', '--dry-run']);
