@@ -153,6 +153,21 @@ export interface OAuthDecl extends NodeBase {
   body: ObjectNode | undefined;
 }
 
+/** `printer mk3 { url … apiKey … device … }`: one OctoPrint instance of a print farm. */
+export interface PrinterDecl extends NodeBase {
+  kind: 'Printer';
+  keyword: Range;
+  name: Identifier | undefined;
+  body: ObjectNode | undefined;
+}
+
+/** `from mk3, mini` after a hook's triggers: the printers whose events fire it. */
+export interface FromClause extends NodeBase {
+  kind: 'From';
+  keyword: Range;
+  names: Identifier[];
+}
+
 /** `PrintDone`, `Progress every 10%`. */
 export interface TriggerNode extends NodeBase {
   kind: 'Trigger';
@@ -166,10 +181,12 @@ export interface HookDecl extends NodeBase {
   keyword: Range;
   name: Identifier | undefined;
   triggers: TriggerNode[];
+  /** Absent: the hook fires on events from every printer. */
+  from?: FromClause;
   body: ObjectNode | undefined;
 }
 
-export type TopLevel = DeviceDecl | SecretDecl | BlockDecl | OAuthDecl | HookDecl;
+export type TopLevel = DeviceDecl | SecretDecl | BlockDecl | OAuthDecl | PrinterDecl | HookDecl;
 
 export interface OhkFile extends NodeBase {
   kind: 'File';

@@ -3,8 +3,8 @@
 // and marks as `recovered` whatever chevrotain or the depth guard had to patch up.
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type {
-  ArrayNode, BlockDecl, DeviceDecl, HookDecl, Identifier, NumberNode, OAuthDecl, ObjectEntry, ObjectNode,
-  SecretDecl, StringNode, TopLevel, TriggerNode, Value,
+  ArrayNode, BlockDecl, DeviceDecl, FromClause, HookDecl, Identifier, NumberNode, OAuthDecl, ObjectEntry, ObjectNode,
+  PrinterDecl, SecretDecl, StringNode, TopLevel, TriggerNode, Value,
 } from './ast.js';
 import type { Truncated } from './depth-guard.js';
 import { isRealToken } from './error-messages.js';
@@ -37,7 +37,8 @@ class AstBuilder {
       case 'blockDecl':
         return this.block(c);
       case 'oauthDecl':
-        return this.oauth(c);
+      case 'printerDecl':
+        return this.named(c);
       case 'hookDecl':
         return this.hook(c);
       default:
@@ -85,14 +86,15 @@ class AstBuilder {
     return node;
   }
 
-  private oauth(c: CstNode): OAuthDecl | undefined {
+  /** `oauth NAME { … }` and `printer NAME { … }`. */
+  private named(c: CstNode): OAuthDecl | PrinterDecl | undefined {
     const kw = tok(c, 'keyword');
     if (!isRealToken(kw)) return undefined;
     const name = this.identifier(tok(c, 'name'));
     const b = sub(c, 'body');
     const body = b ? this.object(b) : undefined;
-    const node: OAuthDecl = {
-      kind: 'OAuth',
+    const node: OAuthDecl | PrinterDecl = {
+      kind: c.name === 'printerDecl' ? 'Printer' : 'OAuth',
       keyword: this.ctx.range(kw.startOffset, endOf(kw)),
       name,
       body,
@@ -112,6 +114,8 @@ class AstBuilder {
       const trigger = this.trigger(t as CstNode);
       if (trigger) triggers.push(trigger);
     }
+    const f = sub(c, 'from');
+    const from = f ? this.fromClause(f) : undefined;
     const b = sub(c, 'body');
     const body = b ? this.object(b) : undefined;
     const last = triggers[triggers.length - 1];
@@ -123,10 +127,25 @@ class AstBuilder {
       body,
       range: this.ctx.range(
         kw.startOffset,
-        this.end(endOf(kw), name && rangeEnd(name), isRealToken(on) ? endOf(on) : undefined, last && rangeEnd(last), body && rangeEnd(body)),
+        this.end(endOf(kw), name && rangeEnd(name), isRealToken(on) ? endOf(on) : undefined, last && rangeEnd(last), from && rangeEnd(from), body && rangeEnd(body)),
       ),
     };
+    if (from) node.from = from;
     if (name === undefined || body === undefined || c.recoveredNode) node.recovered = true;
+    return node;
+  }
+
+  private fromClause(c: CstNode): FromClause | undefined {
+    const kw = tok(c, 'keyword');
+    if (!isRealToken(kw)) return undefined;
+    const names: Identifier[] = [];
+    for (const t of all(c, 'names')) {
+      const id = this.identifier(t as IToken);
+      if (id) names.push(id);
+    }
+    const last = names[names.length - 1];
+    const node: FromClause = { kind: 'From', keyword: this.ctx.range(kw.startOffset, endOf(kw)), names, range: this.ctx.range(kw.startOffset, this.end(endOf(kw), last && rangeEnd(last))) };
+    if (names.length === 0 || c.recoveredNode) node.recovered = true;
     return node;
   }
 

@@ -4,7 +4,9 @@
 //   device    := 'device' value          secret := 'secret' value
 //   block     := ('octoprint' | 'webcam' | 'messages' | 'status') object
 //   oauth     := 'oauth' NAME object
-//   hook      := 'hook' NAME ('on' (trigger (','? trigger)*)?)? object   -- a missing ',' is reported
+//   printer   := 'printer' NAME object
+//   hook      := 'hook' NAME ('on' (trigger (','? trigger)* ','?)?)? from? object   -- a missing or stray ',' is reported
+//   from      := 'from' NAME (','? NAME)*
 //   trigger   := NAME ('every' NUMBER '%')?
 //   object    := '{' (entry (',' | ';')? | stray separator)* '}'
 //   entry     := (NAME | STRING) ':'? value      -- value on the key's line unless ':' or '{'/'['
@@ -18,8 +20,8 @@
 import { CstParser, EOF, tokenMatcher, type CstNode, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import { errorMessageProvider } from './error-messages.js';
 import {
-  allTokens, Colon, Comma, Device, DurationLit, Every, Hook, LBracket, LCurly, Messages, Name, NumberLit, OAuth,
-  Octoprint, On, ParamTok, Percent, RBracket, RCurly, Secret, Semicolon, SizeLit, Status, StringLit, Webcam,
+  allTokens, Colon, Comma, Device, DurationLit, Every, From, Hook, LBracket, LCurly, Messages, Name, NumberLit, OAuth,
+  Octoprint, On, ParamTok, Percent, Printer, RBracket, RCurly, Secret, Semicolon, SizeLit, Status, StringLit, Webcam,
 } from './tokens.js';
 
 /** A problem the grammar reports itself; `after` is the token before the problem. */
@@ -37,7 +39,7 @@ const resyncLookahead = 500;
 /** Thrown out of the parser once the error budget is spent. */
 class ErrorLimitReached extends Error {}
 
-export type ItemRule = 'deviceDecl' | 'secretDecl' | 'blockDecl' | 'oauthDecl' | 'hookDecl';
+export type ItemRule = 'deviceDecl' | 'secretDecl' | 'blockDecl' | 'oauthDecl' | 'printerDecl' | 'hookDecl';
 
 export interface ItemParse {
   /** Undefined when parsing stopped at the error limit. */
@@ -143,24 +145,65 @@ class OhkParser extends CstParser {
     this.SUBRULE(this.object, { LABEL: 'body' });
   });
 
+  printerDecl = this.RULE('printerDecl', () => {
+    this.CONSUME(Printer, { LABEL: 'keyword' });
+    this.CONSUME(Name, { LABEL: 'name' });
+    this.SUBRULE(this.object, { LABEL: 'body' });
+  });
+
+  /** `from` is a name too: it ends a trigger list rather than being read as a trigger. */
+  private fromIsNext(): boolean {
+    const next = this.LA(1).tokenType;
+    return next === From || (next === Comma && this.LA(2).tokenType === From);
+  }
+
   hookDecl = this.RULE('hookDecl', () => {
     this.CONSUME(Hook, { LABEL: 'keyword' });
     this.CONSUME(Name, { LABEL: 'name' });
     this.OPTION(() => {
       this.CONSUME(On, { LABEL: 'on' });
-      this.OPTION2(() => {
-        this.SUBRULE(this.trigger, { LABEL: 'triggers' });
-        this.MANY(() => {
-          const comma = this.OPTION3(() => this.CONSUME(Comma, { LABEL: 'separator' }));
-          const next = this.LA(1);
-          this.SUBRULE2(this.trigger, { LABEL: 'triggers' });
-          this.ACTION(() => {
-            if (comma === undefined) this.note('unexpected', next, "','");
+      this.OPTION2({
+        GATE: () => !this.fromIsNext(),
+        DEF: () => {
+          this.SUBRULE(this.trigger, { LABEL: 'triggers' });
+          this.MANY({
+            GATE: () => !this.fromIsNext(),
+            DEF: () => {
+              const comma = this.OPTION3(() => this.CONSUME(Comma, { LABEL: 'separator' }));
+              const next = this.LA(1);
+              this.SUBRULE2(this.trigger, { LABEL: 'triggers' });
+              this.ACTION(() => {
+                if (comma === undefined) this.note('unexpected', next, "','");
+              });
+            },
           });
-        });
+          // A ',' left after the last trigger (`PrintDone, from mk3`, `PrintDone, {`): one report, and
+          // what follows (a from list, the body) still reads.
+          this.OPTION5({
+            GATE: () => this.LA(1).tokenType === Comma,
+            DEF: () => {
+              this.CONSUME2(Comma, { LABEL: 'stray' });
+              const after = this.LA(1);
+              this.ACTION(() => this.note('unexpected', after, 'a trigger name'));
+            },
+          });
+        },
       });
     });
+    this.OPTION4(() => this.SUBRULE(this.fromList, { LABEL: 'from' }));
     this.SUBRULE(this.object, { LABEL: 'body' });
+  });
+
+  fromList = this.RULE('fromList', () => {
+    this.CONSUME(From, { LABEL: 'keyword' });
+    this.CONSUME(Name, { LABEL: 'names' });
+    this.MANY(() => {
+      const comma = this.OPTION(() => this.CONSUME(Comma, { LABEL: 'separator' }));
+      const next = this.CONSUME2(Name, { LABEL: 'names' });
+      this.ACTION(() => {
+        if (comma === undefined) this.note('unexpected', next, "','");
+      });
+    });
   });
 
   trigger = this.RULE('trigger', () => {
@@ -255,6 +298,7 @@ export function ruleFor(keyword: IToken): ItemRule | undefined {
     case Secret: return 'secretDecl';
     case Octoprint: case Webcam: case Messages: case Status: return 'blockDecl';
     case OAuth: return 'oauthDecl';
+    case Printer: return 'printerDecl';
     case Hook: return 'hookDecl';
     default: return undefined;
   }

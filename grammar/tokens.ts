@@ -22,6 +22,8 @@ export const Status = token('Status', "'status'", [Name]);
 export const OAuth = token('OAuth', "'oauth'", [Name]);
 export const Hook = token('Hook', "'hook'", [Name]);
 export const On = token('On', "'on'", [Name]);
+export const Printer = token('Printer', "'printer'", [Name]);
+export const From = token('From', "'from'", [Name]);
 export const Every = token('Every', "'every'", [Name]);
 export const True = token('True', "'true'", [Name]);
 export const False = token('False', "'false'", [Name]);
@@ -56,7 +58,9 @@ const keywordTokens: Readonly<Record<Keyword, TokenType>> = {
   status: Status,
   oauth: OAuth,
   hook: Hook,
+  printer: Printer,
   on: On,
+  from: From,
   every: Every,
   true: True,
   false: False,
@@ -70,7 +74,7 @@ export const topLevelKeywords: ReadonlySet<TokenType> = new Set(topLevelKeywordW
 
 export const allTokens: TokenType[] = [
   Name, Ident,
-  Device, Secret, Octoprint, Webcam, Messages, Status, OAuth, Hook, On, Every, True, False, Null,
+  Device, Secret, Octoprint, Webcam, Messages, Status, OAuth, Hook, On, Every, Printer, From, True, False, Null,
   LCurly, RCurly, LBracket, RBracket, Colon, Comma, Semicolon, Percent,
   StringLit, NumberLit, DurationLit, SizeLit, ParamTok,
 ];

@@ -5,7 +5,8 @@
 // test keeps the two in step.
 //
 // Ranges: OH1xxx lexing and syntax, OH2xxx parameters, paths and filters,
-// OH3xxx hooks, triggers and settings, OH4xxx values (URLs, durations, bodies).
+// OH3xxx hooks, triggers and settings, OH4xxx values (URLs, durations, bodies),
+// OH6xxx printers (a print farm).
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -34,7 +35,7 @@ export const catalogue = {
   invalidEscape: e('OH1005', "Invalid escape sequence '{escape}' in a string."),
   invalidNumber: e('OH1006', "'{text}' is not a number, a duration (500ms, 10s, 5m, 2h) or a size (1640x1232)."),
   expectedToken: e('OH1010', 'Expected {expected} but found {found}.'),
-  expectedTopLevel: e('OH1011', "Expected 'device', 'secret', 'octoprint', 'webcam', 'messages', 'status', 'oauth' or 'hook' but found {found}."),
+  expectedTopLevel: e('OH1011', "Expected 'device', 'secret', 'octoprint', 'webcam', 'messages', 'status', 'oauth', 'printer' or 'hook' but found {found}."),
   expectedValue: e('OH1012', 'Expected a value but found {found}.'),
   tooDeep: e('OH1013', 'Values are nested more than {max} levels deep.'),
   unterminatedParam: e('OH1020', "Unterminated parameter: '@{' has no matching '}'."),
@@ -111,6 +112,14 @@ export const catalogue = {
   rotateValue: e('OH4005', "'rotate' takes 0, 90, 180 or 270 (degrees counter-clockwise)."),
   notJsonValue: e('OH4006', "{value} is not a JSON value; quote it as a string."),
   statusListen: e('OH4007', "'{address}' is not an address to listen on: {problem}."),
+
+  // ---- OH6xxx: printers (a print farm)
+  unknownPrinter: e('OH6001', "There is no printer block '{name}'."),
+  duplicatePrinter: e('OH6002', "Printer '{name}' is already defined."),
+  fromWithoutPrinters: e('OH6003', "'from' names printers, but this file has no printer blocks: add 'printer {name} { url … apiKey … }'."),
+  printerNeeds: e('OH6004', "Printer '{name}' needs {needs}: each printer is its own OctoPrint."),
+  octoprintWithPrinters: e('OH6005', "An 'octoprint' block cannot stand beside printer blocks: give each printer its own 'url' and 'apiKey'."),
+  duplicateFrom: w('OH6006', "Printer '{name}' is listed twice."),
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type DiagnosticId = keyof typeof catalogue;

@@ -3,10 +3,10 @@
 // declaration is one line in one place.
 
 /** The keywords that start a top-level declaration, in the order messages list them. */
-export const topLevelKeywords = ['device', 'secret', 'octoprint', 'webcam', 'messages', 'status', 'oauth', 'hook'] as const;
+export const topLevelKeywords = ['device', 'secret', 'octoprint', 'webcam', 'messages', 'status', 'oauth', 'printer', 'hook'] as const;
 
 /** Every keyword. They stay usable as keys, words and names (`oauth token`, `{ messages: … }`). */
-export const keywords = [...topLevelKeywords, 'on', 'every', 'true', 'false', 'null'] as const;
+export const keywords = [...topLevelKeywords, 'on', 'every', 'from', 'true', 'false', 'null'] as const;
 
 export type TopLevelKeyword = (typeof topLevelKeywords)[number];
 export type Keyword = (typeof keywords)[number];

@@ -1,6 +1,7 @@
-// `octohookc test FILE (--event TRIGGER | --all) [--hook NAME] [--dry-run] [--show-secrets]`:
+// `octohookc test FILE (--event TRIGGER | --all) [--hook NAME] [--printer NAME] [--dry-run] [--show-secrets]`:
 // like the plugin's "Send Test Webhook", through the daemon's own pipeline, with the payload
-// and printer of a recorded firing of that trigger. `--all` previews every hook on every
+// and printer of a recorded firing of that trigger. In a farm, `--printer` says which printer
+// the event comes from (default: the first each hook fires for). `--all` previews every hook on every
 // trigger it listens to, each recorded variant (PrintFailed after a cancel, after an error).
 // A dry run flags each placeholder that renders empty. Exit 0 when every hook was sent and
 // answered 200–399 (or, with --dry-run, was prepared), 1 otherwise; 2 when a variable the
@@ -10,6 +11,7 @@ import { createLogger } from '../../runtime/log/logger.js';
 import { redactText } from '../../runtime/log/redact.js';
 import { formatRequest } from '../test-event/format-request.js';
 import { hooksForTest, runTestEvent } from '../test-event/run-test-event.js';
+import { printerNames } from '../test-event/test-printer.js';
 import { testSamples, type TestSample } from '../test-event/sample-data.js';
 import { moduleFromSource } from './module-from-source.js';
 import { isOctohookError } from '../../runtime/errors.js';
@@ -24,6 +26,7 @@ export function runTest(argv: string[], io: Io, env: Record<string, string | und
       event: { type: 'string', short: 'e' },
       all: { type: 'boolean' },
       hook: { type: 'string' },
+      printer: { type: 'string' },
       'dry-run': { type: 'boolean' },
       'show-secrets': { type: 'boolean' },
     });
@@ -46,22 +49,34 @@ export function runTest(argv: string[], io: Io, env: Record<string, string | und
       io.err.write(`octohookc test: there is no hook '${hookName}' in ${file} (hooks: ${module.hooks.map((h) => h.name).join(', ') || 'none'}).\n`);
       return 1;
     }
+    const printer = values.printer as string | undefined;
+    const printers = printerNames(module);
+    if (printer !== undefined && !printers.includes(printer)) {
+      throw new UsageError(
+        printers.length === 0
+          ? `--printer names a printer block, but ${file} has none (its one printer is 'octoprint').`
+          : `there is no printer '${printer}' in ${file} (printers: ${printers.join(', ')}).`,
+      );
+    }
     const selected = module.hooks.filter((h) => (hookName ? h.name === hookName : h.enabled));
     const triggers = trigger ? [trigger] : [...new Set(selected.flatMap((h) => h.triggers.map((t) => t.event)))];
-    if (triggers.every((t) => hooksForTest(module, t, hookName).length === 0)) {
+    if (triggers.every((t) => hooksForTest(module, t, hookName, printer).length === 0)) {
       const who = hookName ? `hook '${hookName}'` : 'enabled hook';
-      io.err.write(`octohookc test: no ${who} in ${file} ${trigger ? `listens to ${trigger}` : 'listens to any trigger'}.\n`);
+      io.err.write(`octohookc test: no ${who} in ${file} ${trigger ? `listens to ${trigger}` : 'listens to any trigger'}${printer ? ` from printer '${printer}'` : ''}.\n`);
       return 1;
     }
     const dryRun = values['dry-run'] === true;
-    const tested = [...new Set(triggers.flatMap((t) => hooksForTest(module, t, hookName)))];
+    const tested = [...new Set(triggers.flatMap((t) => hooksForTest(module, t, hookName, printer)))];
     const missing = missingEnv(hookEnvNeeds(module, tested), env);
     if (missing.length > 0 && !dryRun) {
       io.err.write(`octohookc test: ${missingEnvMessage(missing)}\n`);
       return 2;
     }
     if (missing.length > 0) io.err.write(`octohookc test: warning: not set, shown as <unset NAME>: ${listMissing(missing)}\n`);
-    const placeholders = unsetPlaceholders(missing);
+    // A printer's own variables (address, key, device) are the daemon's to need; here they only
+    // fill `@printer`, shown as `<unset NAME>` when missing.
+    const printerNeeds = (module.printers ?? []).flatMap((p) => (p.needsEnv ?? []).map((name) => ({ name, place: `printer ${p.name}` })));
+    const placeholders = { ...unsetPlaceholders(missingEnv(printerNeeds, env)), ...unsetPlaceholders(missing) };
     const logger = createLogger({ stream: io.err, level: 'warn' });
     // The same source compiled again for its checked model: the placeholders as written.
     const compiled = dryRun ? compile(source) : undefined;
@@ -70,10 +85,11 @@ export function runTest(argv: string[], io: Io, env: Record<string, string | und
     let ok = true;
     let warnings = 0;
     for (const sample of runs) {
-      const results = await runTestEvent({ module, trigger: sample.trigger, dryRun, env, placeholders, logger, sample, ...(hookName ? { hook: hookName } : {}) });
+      const results = await runTestEvent({ module, trigger: sample.trigger, dryRun, env, placeholders, logger, sample, ...(hookName ? { hook: hookName } : {}), ...(printer ? { printer } : {}) });
       const label = `${sample.source}${sample.variant ? `, ${sample.variant}` : ''}`;
       for (const r of results) {
-        io.out.write(`# hook ${r.hook.name} on ${sample.trigger}, sample data from ${label}${dryRun ? ' (dry run: nothing sent)' : ''}\n`);
+        const from = printers.length > 0 ? ` from printer ${r.printer.name}` : '';
+        io.out.write(`# hook ${r.hook.name} on ${sample.trigger}${from}, sample data from ${label}${dryRun ? ' (dry run: nothing sent)' : ''}\n`);
         if (r.kind === 'prepared') {
           if (r.note) io.out.write(`# ${show(r.note)}\n`);
           io.out.write(show(formatRequest(r.request, r.snapshot, show)) + '\n');

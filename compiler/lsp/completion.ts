@@ -3,8 +3,8 @@
 // model says which scope a parameter there has (its triggers, its oauth block, whether only
 // `@env` may stand there) and the settings table which settings and values a block takes.
 // Parameter roots and fields after `@` and `.`, filters after `|` in `@{…}`, triggers in a
-// hook's header and as message keys, settings and their values inside blocks, and the
-// top-level forms at the start of an item.
+// hook's header and as message keys, printer names after a hook's `from`, settings and their
+// values inside blocks, and the top-level forms at the start of an item.
 import { CompletionItemKind, type CompletionItem, type Range as LspRange } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { filters } from '../filters/filter-table.js';
@@ -16,7 +16,7 @@ import { entryKey } from '../../grammar/entry-key.js';
 import { markdown, presenceLine, triggerDoc } from './markdown.js';
 import { fieldChoices, rootChoices, type FieldChoice } from '../phases/2-check/resolve-path.js';
 import type { ParamScope } from '../phases/2-check/param-scope.js';
-import { emptySemanticModel, scopeAt, type HookScope, type OAuthInfo, type ScopeRegion, type SemanticModel } from '../phases/2-check/semantic-model.js';
+import { emptySemanticModel, scopeAt, type HookScope, type OAuthInfo, type PrinterInfo, type ScopeRegion, type SemanticModel } from '../phases/2-check/semantic-model.js';
 import { describeBlock, returnTypes, settingSpec, settingsOf, type SettingsBlock } from '../../language/settings-table.js';
 
 /** The checker's model of this version, and of the last version that parsed (for what the parser lost mid-edit). */
@@ -33,6 +33,13 @@ function modelsOf(analysis: Analysis): Models {
 function oauthBlocks(models: Models): Map<string, OAuthInfo> {
   const out = new Map(models.current.oauth);
   for (const [name, info] of models.lastGood?.oauth ?? []) if (!out.has(name)) out.set(name, info);
+  return out;
+}
+
+/** Every printer block: this version's first, then any only the last good version has. */
+function printerBlocks(models: Models): Map<string, PrinterInfo> {
+  const out = new Map(models.current.printers);
+  for (const [name, info] of models.lastGood?.printers ?? []) if (!out.has(name)) out.set(name, info);
   return out;
 }
 
@@ -105,7 +112,7 @@ export function completionsAt(doc: TextDocument, analysis: Analysis, offset: num
   }
   const wordRange = range(offset - c.word.length);
   const frames = c.frames;
-  if (frames.length === 0) return topLevelCompletions(c.statement, c.newlineBefore, wordRange);
+  if (frames.length === 0) return fromCompletions(c.statement, models, wordRange) ?? topLevelCompletions(c.statement, c.newlineBefore, wordRange);
 
   const block = settingsBlockOf(frames);
   const inMessages = (frames.length === 1 && frames[0].block === 'messages') || (frames.length === 2 && frames[0].block === 'hook' && frames[1].key === 'messages');
@@ -134,7 +141,7 @@ export function completionsAt(doc: TextDocument, analysis: Analysis, offset: num
 /** Which settings block the innermost frame is, if any. */
 function settingsBlockOf(frames: readonly Frame[]): SettingsBlock | undefined {
   const top = frames[0].block;
-  if (frames.length === 1 && (top === 'hook' || top === 'oauth' || top === 'octoprint' || top === 'webcam')) return top;
+  if (frames.length === 1 && (top === 'hook' || top === 'oauth' || top === 'octoprint' || top === 'printer' || top === 'webcam')) return top;
   if (frames.length === 2 && top === 'hook' && frames[1].key === 'snapshot' && frames[1].bracket === '{') return 'snapshot';
   if (frames.length === 2 && top === 'hook' && frames[1].key === 'retry' && frames[1].bracket === '{') return 'retry';
   return undefined;
@@ -186,6 +193,27 @@ function writtenKeys(frames: readonly Frame[], analysis: Analysis, offset: numbe
     if (!typing) keys.add(entryKey(e));
   }
   return keys;
+}
+
+/**
+ * In a hook's header: `from` after its triggers (in a file with printers), and after `from` or
+ * a `,` of its list the printer names not yet listed; undefined elsewhere.
+ */
+function fromCompletions(st: readonly ContextToken[], models: Models, range: LspRange): CompletionItem[] | undefined {
+  if (st[0]?.kind !== 'word' || st[0].text !== 'hook') return undefined;
+  const from = st.findIndex((t, i) => i >= 2 && t.kind === 'word' && t.text === 'from');
+  const last = st[st.length - 1];
+  if (from < 0) {
+    const on = st.findIndex((t, i) => i >= 2 && t.kind === 'word' && t.text === 'on');
+    const afterTrigger = on >= 0 && st.length > on + 1 && ((last.kind === 'word' && last.text !== 'every') || (last.kind === 'punct' && last.text === '%'));
+    if (!afterTrigger || models.current.printers.size === 0) return undefined;
+    return [{ label: 'from', kind: CompletionItemKind.Keyword, detail: 'the printers this hook fires for', textEdit: { range, newText: 'from' } }];
+  }
+  if (!((last.kind === 'word' && last.text === 'from') || (last.kind === 'punct' && last.text === ','))) return [];
+  const listed = new Set(st.slice(from + 1).filter((t) => t.kind === 'word').map((t) => t.text));
+  return [...printerBlocks(models)]
+    .filter(([name]) => !listed.has(name))
+    .map(([name, p]) => ({ label: name, kind: CompletionItemKind.Reference, detail: 'printer', documentation: markdown(p.device !== null ? `Device: ${p.device}` : undefined), textEdit: { range, newText: name } }));
 }
 
 function topLevelCompletions(st: readonly ContextToken[], newlineBefore: boolean, range: LspRange): CompletionItem[] {

@@ -1,6 +1,6 @@
 // Finds what is at an offset in the syntax tree: the top-level item, the chain of entries
 // down to the value, and, when the offset is on one, the parameter path segment, filter,
-// trigger, setting key or word. Hover and definition read the tree (recovered parts
+// trigger, printer name in a hook's `from`, setting key or word. Hover and definition read the tree (recovered parts
 // included: they still carry ranges), so they work on the parts of a broken file that parsed.
 import type { FilterCall, HookDecl, Identifier, ObjectEntry, OhkFile, ParamNode, TopLevel, TriggerNode, Value, WordNode } from '../../grammar/ast.js';
 import type { Range } from '../../language/range.js';
@@ -23,8 +23,10 @@ export interface Hit {
   trigger?: TriggerNode;
   /** A bare word value (`token` in `oauth token`, `POST`). */
   word?: WordNode;
-  /** The item's own name (a hook's or oauth block's). */
+  /** The item's own name (a hook's, oauth block's or printer's). */
   name?: Identifier;
+  /** A printer name in a hook's `from` list. */
+  printerRef?: Identifier;
 }
 
 export function contains(range: Range, offset: number): boolean {
@@ -39,9 +41,10 @@ export function hitAt(file: OhkFile, offset: number): Hit | undefined {
   switch (item.kind) {
     case 'Hook':
       if (item.name && contains(item.name.range, offset)) hit.name = item.name;
-      else if (!findTrigger(item, offset, hit)) valueAt(item.body, offset, hit);
+      else if (!findTrigger(item, offset, hit) && !findPrinterRef(item, offset, hit)) valueAt(item.body, offset, hit);
       break;
     case 'OAuth':
+    case 'Printer':
       if (item.name && contains(item.name.range, offset)) hit.name = item.name;
       else valueAt(item.body, offset, hit);
       break;
@@ -59,9 +62,16 @@ export function hitAt(file: OhkFile, offset: number): Hit | undefined {
 /** Tries the offset and the one before it, so a cursor just after a word still finds it. */
 export function hitNear(file: OhkFile, offset: number): Hit | undefined {
   const here = hitAt(file, offset);
-  if (here && (here.param || here.trigger || here.word || here.name || here.filter || here.onKey)) return here;
+  const found = (h: Hit | undefined) => h && (h.param || h.trigger || h.word || h.name || h.filter || h.onKey || h.printerRef);
+  if (found(here)) return here;
   const before = offset > 0 ? hitAt(file, offset - 1) : undefined;
-  return before && (before.param || before.trigger || before.word || before.name || before.filter || before.onKey) ? before : here;
+  return found(before) ? before : here;
+}
+
+function findPrinterRef(hook: HookDecl, offset: number, hit: Hit): boolean {
+  const n = hook.from?.names.find((id) => contains(id.range, offset));
+  if (n) hit.printerRef = n;
+  return !!n;
 }
 
 function findTrigger(hook: HookDecl, offset: number, hit: Hit): boolean {

@@ -19,6 +19,7 @@ import { newWebhookId, signingKey, withIdentity } from '../../runtime/delivery/s
 import { isOctohookError } from '../../runtime/errors.js';
 import { sampleMeta, testSamples, type TestSample } from './sample-data.js';
 import { sampleJpeg } from './sample-image.js';
+import { firesFor, hookForPrinter, testPrinter, type TestPrinter } from './test-printer.js';
 
 /** Stands for "OctoPrint's own webcam", which only the daemon can ask. */
 const SAMPLE_WEBCAM = 'http://octoprint-webcam.invalid/sample.jpg';
@@ -34,11 +35,13 @@ export interface TestEventOptions {
   logger: Logger;
   /** One of `testSamples(trigger)`; absent: the first. */
   sample?: TestSample;
+  /** `--printer NAME` (a printer block's name): only hooks firing for it, rendered as its events. */
+  printer?: string;
 }
 
 export type TestResult =
-  | { hook: CompiledHook; kind: 'prepared'; request: PreparedRequest; snapshot: Uint8Array | null; ctx: RenderContext; note?: string }
-  | { hook: CompiledHook; kind: 'delivered'; outcome: DeliveryOutcome };
+  | { hook: CompiledHook; printer: TestPrinter; kind: 'prepared'; request: PreparedRequest; snapshot: Uint8Array | null; ctx: RenderContext; note?: string }
+  | { hook: CompiledHook; printer: TestPrinter; kind: 'delivered'; outcome: DeliveryOutcome };
 
 function sampleFetch(dryRun: boolean) {
   return async (url: string, options: Parameters<typeof fetchSnapshot>[1]): Promise<FetchedSnapshot> => {
@@ -47,9 +50,9 @@ function sampleFetch(dryRun: boolean) {
   };
 }
 
-/** The hooks a test runs: the named one, or every enabled hook on the trigger. */
-export function hooksForTest(module: CompiledModule, trigger: string, hook?: string): CompiledHook[] {
-  return module.hooks.filter((h) => (hook ? h.name === hook : h.enabled) && h.triggers.some((t) => t.event === trigger));
+/** The hooks a test runs: the named one, or every enabled hook on the trigger (of those firing for `printer`, when given). */
+export function hooksForTest(module: CompiledModule, trigger: string, hook?: string, printer?: string): CompiledHook[] {
+  return module.hooks.filter((h) => (hook ? h.name === hook : h.enabled) && h.triggers.some((t) => t.event === trigger) && (printer === undefined || firesFor(h, printer)));
 }
 
 export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {
@@ -76,7 +79,9 @@ export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {
   };
   const sample = o.sample ?? testSamples(o.trigger)[0];
   const results: TestResult[] = [];
-  for (const hook of hooksForTest(module, o.trigger, o.hook)) {
+  for (const compiled of hooksForTest(module, o.trigger, o.hook, o.printer)) {
+    const printer = testPrinter(module, compiled, deps.env, o.printer);
+    const hook = hookForPrinter(compiled, printer);
     const firing: Firing = {
       id: randomUUID(),
       trigger: o.trigger,
@@ -90,7 +95,7 @@ export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {
     if (o.dryRun) {
       const prepared = await prepareHookRequest(hook, firing, deps, logger.child({ hook: hook.name, trigger: o.trigger }));
       if (!prepared.ok) {
-        results.push({ hook, kind: 'delivered', outcome: prepared.skipped ? { kind: 'skipped', reason: prepared.reason } : { kind: 'failed', reason: prepared.reason } });
+        results.push({ hook, printer, kind: 'delivered', outcome: prepared.skipped ? { kind: 'skipped', reason: prepared.reason } : { kind: 'failed', reason: prepared.reason } });
       } else {
         // What one attempt sends: the identity headers, and the signature when the secret is set.
         let key: Buffer | null = null;
@@ -101,10 +106,11 @@ export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {
           note = `webhook-signature not computed: ${isOctohookError(err) ? err.message : String(err)}`;
         }
         const request = withIdentity(prepared.request, newWebhookId(), Math.floor(Date.now() / 1000), key);
-        results.push({ hook, kind: 'prepared', request, snapshot: prepared.snapshot ? prepared.snapshot.bytes : null, ctx: prepared.ctx, ...(note ? { note } : {}) });
+        const ctx: RenderContext = { ...prepared.ctx, printer };
+        results.push({ hook, printer, kind: 'prepared', request, snapshot: prepared.snapshot ? prepared.snapshot.bytes : null, ctx, ...(note ? { note } : {}) });
       }
     } else {
-      results.push({ hook, kind: 'delivered', outcome: await sendOnce(hook, firing, deps) });
+      results.push({ hook, printer, kind: 'delivered', outcome: await sendOnce(hook, firing, deps) });
     }
   }
   return results;

@@ -41,7 +41,7 @@ const EVENTS: Record<string, 'null' | 'object' | 'unknown'> = {
 
 const ROOTS = [
   'deviceIdentifier', 'apiSecret', 'topic', 'message', 'extra', 'state', 'job', 'progress',
-  'currentZ', 'offsets', 'meta', 'currentTime', 'percentCompleteMilestone', 'snapshot',
+  'currentZ', 'offsets', 'meta', 'currentTime', 'percentCompleteMilestone', 'snapshot', 'printer',
 ];
 
 function payloadKind(t: SchemaType): string {
@@ -151,6 +151,12 @@ test('every parameter root is present with docs; extra is unknown; meta is optio
   assert.is(schemaTables.roots.job.optional, false);
   assert.equal(schemaTables.roots.currentTime.type, { kind: 'number' });
   assert.is(typeToString(schemaTables.roots.currentZ.type), 'number | null');
+  const printer = schemaTables.roots.printer.type;
+  assert.is(schemaTables.roots.printer.optional, false);
+  for (const [field, type] of [['name', 'string'], ['url', 'string'], ['device', 'string | null']]) {
+    const r = lookupPath(printer, [field]);
+    assert.ok(r.ok && typeToString(r.type) === type, `printer.${field}: ${type}`);
+  }
 });
 
 test('hook paths the design relies on resolve', () => {

@@ -79,7 +79,8 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
     }
   }
 
-  const device = checkSecretValue(ctx, s.get('device')?.value, 'device', false) ?? defaults.device;
+  const ownDevice = checkSecretValue(ctx, s.get('device')?.value, 'device', false);
+  const device = ownDevice ?? defaults.device;
   const secret = checkSecretValue(ctx, s.get('secret')?.value, 'secret', true) ?? defaults.secret;
 
   const own = checkMessages(ctx, readObject(ctx, s.get('messages'), 'a block of messages'), events, oauth, uses);
@@ -120,6 +121,7 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
     snapshot,
     oauth,
     device,
+    ownDevice: !!ownDevice,
     secret,
     messages,
     timeoutMs,

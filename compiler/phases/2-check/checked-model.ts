@@ -33,6 +33,10 @@ export interface CheckedHook {
   snapshot: CheckedSnapshot;
   oauth: string | null;
   device: Value | null;
+  /** `device` is the hook's own (else the file's, which a printer's `device` overrides). */
+  ownDevice: boolean;
+  /** `from mk3, mini`: the printers whose events fire the hook; undefined: every printer. */
+  from?: string[];
   secret: Value | null;
   /** `@message` per trigger event: the hook's, else the file's, else the default text. */
   messages: Map<string, Value>;
@@ -55,6 +59,14 @@ export interface CheckedOAuth {
   returns: Record<string, string>;
 }
 
+/** `printer NAME { url … apiKey … device … }`: one OctoPrint of a print farm. */
+export interface CheckedPrinter {
+  name: string;
+  url: Value;
+  apikey: Value;
+  device: Value | null;
+}
+
 /** The `status { }` block: the daemon's status page. */
 export interface CheckedStatus {
   listen: string;
@@ -68,6 +80,8 @@ export interface CheckedFile {
   /** Null without a `status` block. */
   status: CheckedStatus | null;
   oauth: CheckedOAuth[];
+  /** The file's printer blocks, in file order; empty: one printer, as before print farms. */
+  printers: CheckedPrinter[];
   hooks: CheckedHook[];
   env: Set<string>;
 }
