@@ -18,12 +18,15 @@ import { childLog } from '../log/logger.js';
 import { prepareHookRequest, type PrepareDeps } from './prepare-hook-request.js';
 import type { Firing } from './firing.js';
 import { HookQueues } from './hook-queues.js';
+import { quietReason } from './quiet-hours.js';
 
 export interface DispatcherOptions extends PrepareDeps {
   now: () => number;
   engine: DeliveryEngine;
   /** Called when a firing ends for a hook before it became a delivery (skipped, or could not be rendered). */
   onOutcome?: (hook: CompiledHook, firing: Firing, outcome: DeliveryOutcome) => void;
+  /** Called when quiet hours or a `when` condition keep a firing from a hook (never journaled). */
+  onSuppressed?: (hook: CompiledHook, firing: Firing, reason: string) => void;
 }
 
 /** The enabled hooks that listen to `trigger` (only `onlyHook`, for a per-hook Progress milestone). */
@@ -54,7 +57,14 @@ export class Dispatcher {
         logger.warn('skipped: the hook is disabled until restart', { hook: hook.name, trigger: firing.trigger, reason: disabled });
         continue;
       }
-      if (!this.cooldowns.allow(hook.name, firing.trigger, hook.cooldownMs, this.options.now())) {
+      const quiet = quietReason(hook, firing.trigger, firing.at, this.options.module.timezone);
+      if (quiet !== null) {
+        logger.info('suppressed: quiet hours', { hook: hook.name, trigger: firing.trigger, reason: quiet });
+        this.options.onSuppressed?.(hook, firing, quiet);
+        continue;
+      }
+      const now = this.options.now();
+      if (!this.cooldowns.allow(hook.name, firing.trigger, hook.cooldownMs, now)) {
         logger.info('cooldown: dropped a repeat inside the window', { hook: hook.name, trigger: firing.trigger });
         continue;
       }
@@ -64,6 +74,12 @@ export class Dispatcher {
       const prepared = prepareHookRequest(hook, firing, this.options, log);
       this.queues.enqueue(hook.name, async () => {
         const p = await prepared;
+        if (!p.ok && p.suppressed) {
+          log.info('suppressed: condition not met', { reason: p.reason });
+          this.cooldowns.release(hook.name, firing.trigger, now);
+          this.options.onSuppressed?.(hook, firing, p.reason);
+          return;
+        }
         if (!p.ok) {
           log.error(p.skipped ? 'skipped' : 'not sent', { reason: p.reason });
           this.options.onOutcome?.(hook, firing, p.skipped ? { kind: 'skipped', reason: p.reason } : { kind: 'failed', reason: p.reason });
