@@ -15,6 +15,16 @@ function formatFor(timeZone: string | undefined): Intl.DateTimeFormat {
   return f;
 }
 
+/** Whether this Node's Intl knows the zone (a module is refused at load otherwise). */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    formatFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Minutes after midnight at `at`, in `timeZone` (undefined: the process's local zone). */
 export function minuteOfDay(at: number, timeZone?: string): number {
   let hour = 0;

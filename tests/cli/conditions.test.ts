@@ -63,4 +63,12 @@ t('check names a condition\'s error at its place', async () => {
   assert.match(r.out + r.err, /bad\.ohk:2:8: error OH5002: @job\.file\.size is not a number of seconds/);
 });
 
+t('octohook run refuses a module whose time zone this Node does not know, naming it; no stack trace', async () => {
+  const mod = file('mars.mjs', 'export default { format: 1, source: "mars.ohk", octoprint: { url: null, apikey: null }, timezone: "Mars/Olympus_Mons", oauth: {}, hooks: [], env: [] };\n');
+  const r = await runBin('octohook', ['run', mod, '--octoprint', 'http://127.0.0.1:9']);
+  assert.is(r.code, 2, 'a file that cannot be run');
+  assert.match(r.err, /time zone 'Mars\/Olympus_Mons', which this Node does not know/);
+  assert.not.match(r.err, stackTrace);
+});
+
 t.run();

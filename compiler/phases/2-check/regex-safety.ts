@@ -22,8 +22,10 @@ export function unsafeRegexReason(pattern: string): string | undefined {
     if (c === '{') {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(j, j + 24));
       if (!m) return undefined;
-      const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
-      return { unbounded: max === Infinity, repeats: max > 1, end: j + m[0].length };
+      const min = Number(m[1]);
+      const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+      // A fixed count (`\d{2}`) matches one way only; only a variable one can be tried in many.
+      return { unbounded: max === Infinity, repeats: max > min, end: j + m[0].length };
     }
     return undefined;
   };
