@@ -6,7 +6,7 @@
 import { defaultMethod, hookCooldownMs, hookTimeoutMs, retryDefaults, snapshotDefaults, snapshotLimits } from './defaults.js';
 
 /** The blocks whose bodies are settings; `snapshot` is a hook's own, `top` the file's top level. */
-export type SettingsBlock = 'top' | 'hook' | 'oauth' | 'octoprint' | 'webcam' | 'snapshot' | 'retry' | 'status';
+export type SettingsBlock = 'top' | 'hook' | 'oauth' | 'octoprint' | 'printer' | 'webcam' | 'snapshot' | 'retry' | 'status';
 
 /** Which parameters a setting's value may hold. */
 export type ParamsAllowed =
@@ -84,7 +84,7 @@ const hook = {
   headers: s({ name: 'headers', block: 'hook', reader: { kind: 'headers' }, params: 'event', defaultText: 'none', doc: 'Extra request headers: `{ Authorization: "Bearer @token.access_token" }`. Values are text templates.' }),
   data: s({ name: 'data', block: 'hook', reader: { kind: 'data' }, params: 'event', defaultText: 'none (no body)', doc: 'The body (the query string for GET): a JSON5-like object whose values may be `@params`. `@snapshot` may be one of its top-level values.' }),
   oauth: s({ name: 'oauth', block: 'hook', reader: { kind: 'oauth-name' }, params: 'none', defaultText: 'none', doc: "The oauth block this hook fetches a token from before sending; its JSON answer is `@NAME.…`." }),
-  device: s({ name: 'device', block: 'hook', reader: { kind: 'text-or-env', secret: false }, params: 'env', defaultText: "the file's `device`, else `\"\"`", doc: "This hook's `@deviceIdentifier`, overriding the file's `device`: text or `@env.NAME`." }),
+  device: s({ name: 'device', block: 'hook', reader: { kind: 'text-or-env', secret: false }, params: 'env', defaultText: "the event's printer's `device`, else the file's `device`, else `\"\"`", doc: "This hook's `@deviceIdentifier`, overriding the printer's and the file's `device`: text or `@env.NAME`." }),
   secret: s({ name: 'secret', block: 'hook', reader: { kind: 'text-or-env', secret: true }, params: 'env', defaultText: "the file's `secret`, else `\"\"`", doc: "This hook's `@apiSecret`, overriding the file's `secret`: best as `@env.NAME`, so it is never compiled in." }),
   messages: s({ name: 'messages', block: 'hook', reader: { kind: 'messages' }, params: 'event', defaultText: "the file's `messages`, else the built-in texts", doc: 'The `@message` text per trigger: `{ PrintDone "…" }`. Each text is a template checked against its trigger.' }),
   enabled: s({ name: 'enabled', block: 'hook', reader: { kind: 'boolean' }, params: 'none', defaultText: '`true`', doc: '`enabled false` keeps the hook in the file but never sends it.', values: ['true', 'false'] }),
@@ -107,6 +107,13 @@ const oauth = {
 const octoprint = {
   url: s({ name: 'url', block: 'octoprint', reader: { kind: 'url' }, params: 'env', defaultText: '`http://127.0.0.1:5000`', doc: "OctoPrint's address, e.g. `\"http://127.0.0.1:5000\"` (the runtime's `--octoprint` flag and `OCTOPRINT_URL` override it)." }),
   apikey: s({ name: 'apikey', block: 'octoprint', reader: { kind: 'text-or-env', secret: true }, params: 'env', defaultText: 'none', doc: "OctoPrint's API key, best as `@env.OCTOPRINT_API_KEY` (`--api-key` and `OCTOPRINT_API_KEY` override it)." }),
+};
+
+/** One OctoPrint of a print farm: `printer NAME { url … apiKey … device … }`. */
+const printer = {
+  url: s({ name: 'url', block: 'printer', reader: { kind: 'url' }, params: 'env', required: true, defaultText: 'required', doc: 'This printer\'s OctoPrint address, e.g. `"http://mk3.local"` or `@env.MK3_URL`. `@printer.url` is it without credentials.' }),
+  apiKey: s({ name: 'apiKey', block: 'printer', reader: { kind: 'text-or-env', secret: true }, params: 'env', required: true, defaultText: 'required', doc: "This printer's OctoPrint API key, as `@env.NAME` (read at run time, never compiled in)." }),
+  device: s({ name: 'device', block: 'printer', reader: { kind: 'text-or-env', secret: false }, params: 'env', defaultText: "the file's `device`", doc: "This printer's `@deviceIdentifier` and `@printer.device` (a hook's own `device` still wins): text or `@env.NAME`." }),
 };
 
 /** The default address of the status page (`--status` and `status { listen }` override it). */
@@ -153,11 +160,12 @@ const top = {
   messages: s({ name: 'messages', block: 'top', reader: { kind: 'messages' }, params: 'event', defaultText: 'the built-in texts', doc: 'The default `@message` per trigger: `messages { PrintDone "…" }`.' }),
   status: s({ name: 'status', block: 'top', reader: { kind: 'block' }, params: 'env', defaultText: 'none (no status page)', doc: 'The daemon\'s status page and metrics: `status { listen, token, public read }`.' }),
   oauth: s({ name: 'oauth', block: 'top', reader: { kind: 'block' }, params: 'env', defaultText: 'none', doc: 'A token request whose JSON answer hooks read as `@NAME.…`: `oauth NAME { url, method, content, headers, data, returns }`.' }),
+  printer: s({ name: 'printer', block: 'top', reader: { kind: 'block' }, params: 'env', defaultText: 'none (one printer: `octoprint`)', doc: 'One OctoPrint of a print farm: `printer NAME { url, apiKey, device }`; a hook\'s `from NAME` limits it to some printers.' }),
   hook: s({ name: 'hook', block: 'top', reader: { kind: 'block' }, params: 'event', defaultText: 'none', doc: 'One webhook: `hook NAME on PrintDone, Progress every 10% { url … }`.' }),
 };
 
 /** Each block's settings by name, in the order the reference lists them. */
-export const settingsTable = { top, hook, oauth, octoprint, webcam, snapshot, retry, status };
+export const settingsTable = { top, hook, oauth, octoprint, printer, webcam, snapshot, retry, status };
 
 export function settingsOf(block: SettingsBlock): readonly SettingSpec[] {
   return Object.values(settingsTable[block]);

@@ -2,7 +2,6 @@
 // intake (triggers), the dispatcher (render at firing time, per-hook order), the delivery
 // engine (durable outbox, retries, signatures) and owns the shared pieces: the logger and
 // its secrets, the OAuth token cache, the clock, the state directory.
-import { randomUUID } from 'node:crypto';
 import type { Clock } from './clock.js';
 import { realClock } from './clock.js';
 import type { CompiledModule, RenderContext } from './compiled-module.js';
@@ -12,25 +11,19 @@ import { Dispatcher } from './dispatch/dispatcher.js';
 import type { DeliveryOutcome, Sender } from './delivery/sender.js';
 import { prepareHookRequest, type PrepareDeps } from './dispatch/prepare-hook-request.js';
 import { childLog } from './log/logger.js';
-import { once, printerFor, type Firing } from './dispatch/firing.js';
-import { EventIntake } from './event-intake.js';
+import { DEFAULT_PRINTER_NAME, type Firing } from './dispatch/firing.js';
+import { hearsPrinter } from './dispatch/hears-printer.js';
 import { sendRequest } from './http/send-request.js';
 import type { Logger } from './log/logger.js';
-import { fetchFileMeta } from './octoprint/fetch-file-meta.js';
-import { fetchJob } from './octoprint/fetch-job.js';
-import { fetchPrinterState } from './octoprint/fetch-printer.js';
 import { cachedSettings } from './octoprint/fetch-settings.js';
-import { PushClient, type PushClientOptions } from './octoprint/index.js';
+import type { PushClient, PushClientOptions } from './octoprint/index.js';
 import { fetchToken } from './oauth/token-client.js';
 import { createTokenCache } from './oauth/token-cache.js';
-import { printerAfterEventPolicy } from './printer-after-event.js';
-import { PrinterState } from './printer-state.js';
-import { SharedJson } from './http/shared-json.js';
-import { createSnapshotCache } from './snapshot/snapshot-cache.js';
+import type { PrinterState } from './printer-state.js';
+import { PrinterLink, type PrinterTarget } from './printer-link.js';
 import { RequestWatcher } from './outbox/control.js';
 import { Outbox, type OutboxOptions } from './outbox/outbox.js';
 import { statePaths } from './outbox/state-dir.js';
-import { progressIntervals } from './triggers/progress-milestones.js';
 import { hookEnvNeeds, listMissing, missingEnv } from './required-env.js';
 import { DeliveryStats } from './status/delivery-stats.js';
 import type { StatusOptions } from './status/status-options.js';
@@ -38,6 +31,7 @@ import { StatusServer } from './status/status-server.js';
 
 export interface DaemonOptions {
   module: CompiledModule;
+  /** The one OctoPrint of a file without `printer` blocks (unused when `printers` is given). */
   octoprintUrl: string;
   apiKey: string;
   env: Record<string, string | undefined>;
@@ -45,7 +39,12 @@ export interface DaemonOptions {
   clock?: Clock;
   /** Replaces the HTTP send of each attempt (tests observe or fake the network with it). */
   send?: Sender;
-  /** Passed through to the push client (backoff, liveness, timeouts). */
+  /**
+   * The printers to watch (a file's `printer` blocks, resolved); absent or empty: one,
+   * named `octoprint`, at `octoprintUrl` with `apiKey`.
+   */
+  printers?: PrinterTarget[];
+  /** Passed through to each push client (backoff, liveness, timeouts). */
   push?: Partial<PushClientOptions>;
   /** The durable outbox's directory; absent or null: an in-memory outbox (nothing survives a restart). */
   stateDir?: string | null;
@@ -55,6 +54,8 @@ export interface DaemonOptions {
   random?: () => number;
   /** Once per firing and hook: how it ended (delivered, dead-lettered, skipped). `outcome.id` is the webhook-id. */
   onOutcome?: (hook: string, firing: Firing, outcome: DeliveryOutcome) => void;
+  /** Called when quiet hours or a condition keep a firing from a hook. */
+  onSuppressed?: (hook: string, firing: Firing, reason: string) => void;
   /** How a delivery without a firing in memory ended: one recovered from the outbox at start, or a requeued dead letter. */
   onRecoveredOutcome?: (hook: string, delivery: { id: string; trigger: string }, outcome: DeliveryOutcome) => void;
   /** Serve the status page, its JSON and /metrics (runtime/status/); absent: off. */
@@ -62,16 +63,15 @@ export interface DaemonOptions {
 }
 
 export class Daemon {
-  readonly client: PushClient;
   readonly dispatcher: Dispatcher;
   readonly engine: DeliveryEngine;
-  readonly printer = new PrinterState();
+  /** One per printer, in the file's order. */
+  readonly printers: PrinterLink[];
   /** What the status page and /metrics count. */
   readonly stats: DeliveryStats;
   private statusServer: StatusServer | null = null;
   private statusAddress: string | null = null;
   private readonly startedAt: number;
-  private readonly intake: EventIntake;
   private readonly clock: Clock;
   private outboxHandle: Outbox | null = null;
   private watcher: RequestWatcher | null = null;
@@ -82,11 +82,15 @@ export class Daemon {
     this.startedAt = clock.now();
     const stats = (this.stats = new DeliveryStats(module.hooks.map((h) => h.name), () => clock.now()));
     logger.addSecret(o.apiKey);
+    // A file with `printer` blocks names the printer on log lines and outbox records.
+    const namePrinters = (module.printers?.length ?? 0) > 0;
     for (const name of module.env) logger.addSecret(env[name]);
     const envCtx = { env } as RenderContext;
     for (const hook of module.hooks) logger.addSecret(safe(() => hook.apiSecret(envCtx)));
 
-    const rest = { baseUrl: o.octoprintUrl, apiKey: o.apiKey };
+    const targets = o.printers && o.printers.length > 0 ? o.printers : [{ name: DEFAULT_PRINTER_NAME, url: o.octoprintUrl, apiKey: o.apiKey, device: null }];
+    // Every firing names its printer's OctoPrint; these serve only a firing made without one.
+    const rest = { baseUrl: targets[0].url, apiKey: targets[0].apiKey };
     const tokens = createTokenCache({
       clock,
       load: (name) => {
@@ -100,7 +104,7 @@ export class Daemon {
       tokens,
       logger,
       octoprintSettings: cachedSettings(rest, () => clock.now()),
-      octoprintUrl: o.octoprintUrl,
+      octoprintUrl: targets[0].url,
     };
     this.engine = new DeliveryEngine({
       hooks: module.hooks,
@@ -112,6 +116,7 @@ export class Daemon {
       prepare: (hook, firing) => prepareHookRequest(hook, firing, prepareDeps, childLog(logger, { hook: hook.name, trigger: firing.trigger })),
       onAttempt: (hook, attempt) => stats.attempt(hook, attempt.ms),
       onQueueChanged: () => stats.changed(),
+      namePrinters,
       onOutcome: (hook, delivery, outcome) => {
         stats.outcome(hook, delivery.trigger, outcome);
         if (delivery.firing) o.onOutcome?.(hook, delivery.firing, outcome);
@@ -123,46 +128,40 @@ export class Daemon {
       ...prepareDeps,
       engine: this.engine,
       now: () => clock.now(),
+      namePrinters,
       onOutcome: (hook, firing, outcome) => {
         stats.outcome(hook.name, firing.trigger, outcome);
         o.onOutcome?.(hook.name, firing, outcome);
       },
-    });
-
-    const printer = this.printer;
-    this.intake = new EventIntake({
-      dispatcher: this.dispatcher,
-      printer,
-      progressHooks: progressIntervals(module),
-      clock,
-      logger,
-      rest: {
-        job: () => fetchJob({ ...rest, timeoutMs: printerAfterEventPolicy.requestTimeoutMs }),
-        state: () => fetchPrinterState({ ...rest, timeoutMs: printerAfterEventPolicy.requestTimeoutMs }),
-      },
-      newFiring: (core) => {
-        stats.event(core.trigger);
-        const firing: Firing = {
-          ...core,
-          id: randomUUID(),
-          snapshots: createSnapshotCache({ logger, secrets: logger.secrets }),
-          json: new SharedJson(),
-          // The file of the job after the event: PrintStarted's, not the last `current`'s.
-          meta: once(async () => fetchFileMeta((await printerFor(firing, ['meta'])).job, rest)),
-        };
-        return firing;
+      onSuppressed: (hook, firing, reason) => {
+        stats.suppressed(hook.name);
+        o.onSuppressed?.(hook.name, firing, reason);
       },
     });
 
-    this.client = new PushClient({ baseUrl: o.octoprintUrl, apiKey: o.apiKey, clock, logger, ...o.push });
-    this.client.on('history', (h) => this.intake.onHistory(h));
-    this.client.on('current', (c) => this.intake.onCurrent(c));
-    this.client.on('event', (e) => this.intake.onEvent(e));
-    this.client.on('plugin', (p) => this.intake.onPlugin(p));
-    this.client.on('state', () => this.statusServer?.changed());
-    this.client.on('resynced', (r) => {
-      if (r.reconnect) logger.info('reconnected to OctoPrint; events while disconnected were not delivered by OctoPrint', { state: r.state });
-    });
+    this.printers = targets.map(
+      (target) =>
+        new PrinterLink(target, {
+          module,
+          dispatcher: this.dispatcher,
+          clock,
+          logger,
+          namePrinters,
+          ...(o.push ? { push: o.push } : {}),
+          onFiring: (firing) => stats.event(firing.trigger),
+          onState: () => this.statusServer?.changed(),
+        }),
+    );
+  }
+
+  /** The first printer's connection (the only one without `printer` blocks). */
+  get client(): PushClient {
+    return this.printers[0].client;
+  }
+
+  /** The first printer's state (the only one without `printer` blocks). */
+  get printer(): PrinterState {
+    return this.printers[0].state;
   }
 
   /**
@@ -172,9 +171,15 @@ export class Daemon {
   async start(): Promise<void> {
     const { logger, module, env } = this.o;
     const hooks = module.hooks.filter((h) => h.enabled).length;
-    logger.info('starting', { hooks, octoprint: this.o.octoprintUrl, ...(this.o.stateDir ? { stateDir: this.o.stateDir } : {}) });
+    const where = this.o.printers?.length ? { printers: this.printers.map((p) => p.target.name).join(',') } : { octoprint: this.o.octoprintUrl };
+    logger.info('starting', { hooks, ...where, ...(this.o.stateDir ? { stateDir: this.o.stateDir } : {}) });
     // `octohook run` refuses to start without them (cli/preflight.ts); a Daemon built directly says so once.
-    const missing = missingEnv(hookEnvNeeds(module, module.hooks.filter((h) => h.enabled)), env);
+    const heard = module.hooks.filter((h) => h.enabled && this.printers.some((p) => hearsPrinter(h, p.target.name)));
+    for (const hook of module.hooks.filter((h) => h.enabled && !heard.includes(h))) {
+      // One file on several hosts (`--printers`): a hook for another host's printers is not an error.
+      logger.info(`hook ${hook.name} is for printers this daemon does not watch (${hook.from?.join(', ')}); it stays idle here`, { hook: hook.name });
+    }
+    const missing = missingEnv(hookEnvNeeds(module, heard), env);
     if (missing.length > 0) logger.warn(`environment variables not set, rendered as "": ${listMissing(missing)}`);
     for (const hook of module.hooks.filter((h) => h.enabled && h.sign)) {
       try {
@@ -194,7 +199,7 @@ export class Daemon {
       await this.watcher.start();
     }
     if (this.o.status) await this.startStatus(this.o.status, outbox);
-    this.client.start();
+    for (const link of this.printers) link.start();
   }
 
   /** The status page's address once it listens (`http://127.0.0.1:8787/`), else null. */
@@ -216,8 +221,7 @@ export class Daemon {
         outboxBytes: () => outbox.stats?.size ?? 0,
         isPaused: (h) => engine.isPaused(h),
         disabledReason: (h) => engine.disabledReason(h),
-        // One OctoPrint per daemon today; a list so that the page and the metrics already have a printer's shape.
-        printers: () => [{ name: 'octoprint', url: this.o.octoprintUrl, connection: this.client.state, state: stateText(this.printer.current.state) }],
+        printers: () => this.printers.map((p) => ({ name: p.target.name, url: p.target.url, connection: p.client.state, state: stateText(p.state.current.state), lastEvent: p.lastEvent })),
         secrets: logger.secrets,
         startedAt: this.startedAt,
         now: () => this.clock.now(),
@@ -248,9 +252,7 @@ export class Daemon {
    * in it and resume on the next start.
    */
   async stop(graceMs = 10_000): Promise<void> {
-    await this.client.stop();
-    // Events still waiting for a `current` render with the printer as last seen.
-    this.intake.flush();
+    await Promise.all(this.printers.map((p) => p.stop()));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const settle = (async () => {
       await this.dispatcher.recorded();

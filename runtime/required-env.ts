@@ -6,7 +6,8 @@
 // optional. The compiled module says which names each hook, oauth block and octoprint setting
 // needs (`needsEnv`, written by the emitter), so a bundle decides exactly as a .ohk file does.
 // Only names are ever shown, never values.
-import type { CompiledHook, CompiledModule } from './compiled-module.js';
+import type { CompiledHook, CompiledModule, PrinterSpec } from './compiled-module.js';
+import { hearsPrinter } from './dispatch/hears-printer.js';
 
 export interface EnvNeed {
   name: string;
@@ -48,6 +49,17 @@ export function daemonEnvNeeds(module: CompiledModule, fromFile: { url: boolean;
   const octoprint = module.octoprint.needsEnv ?? { url: module.octoprint.url ? module.env : [], apikey: module.octoprint.apikey ? module.env : [] };
   if (fromFile.url) for (const name of octoprint.url) needs.push({ name, place: 'octoprint url' });
   if (fromFile.apikey) for (const name of octoprint.apikey) needs.push({ name, place: 'octoprint apikey' });
+  return needs;
+}
+
+/**
+ * What `octohook run` reads in a farm: the chosen printers' blocks, and the enabled hooks that
+ * hear at least one of them (a hook `from` printers another host runs needs nothing here).
+ */
+export function farmEnvNeeds(module: CompiledModule, printers: readonly PrinterSpec[]): EnvNeed[] {
+  const hooks = module.hooks.filter((h) => h.enabled && printers.some((p) => hearsPrinter(h, p.name)));
+  const needs = hookEnvNeeds(module, hooks);
+  for (const p of printers) for (const name of p.needsEnv ?? module.env) needs.push({ name, place: `printer ${p.name}` });
   return needs;
 }
 

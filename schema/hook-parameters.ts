@@ -17,7 +17,7 @@ export interface PrintHistoryEntry {
   success: boolean;
   /** The printer profile it was printed with, e.g. `"_default"`. */
   printerProfile: string;
-  /** How long it took, in seconds. */
+  /** How long it took, in seconds. @unit seconds */
   printTime?: number;
 }
 
@@ -40,11 +40,24 @@ export interface FileMetadata {
   statistics?: PrintTimeStatistics;
 }
 
+/** The OctoPrint instance an event came from (`@printer`): one `printer` block of the file. */
+export interface PrinterInfo {
+  /**
+   * The printer block's name (`mk3`). A file without `printer` blocks has one printer, named
+   * `octoprint`.
+   */
+  name: string;
+  /** The printer's OctoPrint address, without credentials (no user name or password in it). */
+  url: string;
+  /** The printer block's `device` text; null when the block has none. */
+  device: string | null;
+}
+
 /** The values a hook's `@path` parameters can name, one field per root. */
 export interface HookParameters {
   /**
-   * The printer's name: the hook's `device`, else the file's `device`. Plugin: the hook's
-   * "Device Identifier" setting.
+   * The printer's name: the hook's `device`, else the event's printer block's `device`, else
+   * the file's `device`. Plugin: the hook's "Device Identifier" setting.
    */
   deviceIdentifier: string;
   /**
@@ -106,4 +119,9 @@ export interface HookParameters {
    * can be taken the key is left out. It has no fields and no text form.
    */
   snapshot: unknown;
+  /**
+   * The printer the event came from: its `name`, `url` (without credentials) and `device`.
+   * Not in the plugin, which serves one printer.
+   */
+  printer: PrinterInfo;
 }

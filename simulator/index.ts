@@ -9,3 +9,4 @@ export { ScaledClock } from './scaled-clock.js';
 export { WebSocketServer, ServerWebSocket, acceptKey } from './websocket-server.js';
 export { DEFAULT_WEBCAM, type WebcamOptions } from './webcam.js';
 export { LAB_TEST_FILE, LAB_LONG_FILE } from './capture-templates.js';
+export { SimulatorFarm, type FarmPrinterSim } from './simulator-farm.js';

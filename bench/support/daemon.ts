@@ -93,7 +93,7 @@ export interface RunningDaemon {
 
 export async function startDaemon(
   built: Built,
-  o: { dir: string; octoprintUrl: string; apiKey: string; stateDir: string; probe?: boolean; nodeArgs?: string[]; daemonArgs?: string[]; env?: Record<string, string> },
+  o: { dir: string; /** Absent: a farm's module, whose printer blocks say where. */ octoprintUrl?: string; apiKey?: string; stateDir: string; probe?: boolean; nodeArgs?: string[]; daemonArgs?: string[]; env?: Record<string, string> },
 ): Promise<RunningDaemon> {
   const probe = fileURLToPath(new URL('./memory-probe.js', import.meta.url));
   // OCTOHOOK_BENCH_NODE_ARGS: extra node flags for the daemon, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
@@ -101,7 +101,7 @@ export async function startDaemon(
   const nodeArgs = [...(o.probe ? ['--expose-gc', '--import', pathToFileURL(probe).href] : []), ...extra, ...(o.nodeArgs ?? [])];
   const child: ChildProcess = spawn(
     process.execPath,
-    [...nodeArgs, ...built.args, '--octoprint', o.octoprintUrl, '--api-key', o.apiKey, '--state-dir', o.stateDir, ...(o.daemonArgs ?? []), ...(process.env.OCTOHOOK_BENCH_DAEMON_ARGS ?? '').split(/\s+/).filter(Boolean)],
+    [...nodeArgs, ...built.args, ...(o.octoprintUrl ? ['--octoprint', o.octoprintUrl, '--api-key', o.apiKey ?? ''] : []), '--state-dir', o.stateDir, ...(o.daemonArgs ?? []), ...(process.env.OCTOHOOK_BENCH_DAEMON_ARGS ?? '').split(/\s+/).filter(Boolean)],
     { stdio: ['ignore', 'pipe', 'pipe', ...(o.probe ? ['ipc' as const] : [])], env: { ...process.env, ...o.env, BENCH_SECRET: 'lab-secret' } },
   );
   const chunks: string[] = [];

@@ -7,10 +7,12 @@
 // their headers, both with process.hrtime (CLOCK_MONOTONIC, the same clock in every process
 // of the machine), keyed by the sequence number in the `x-bench-seq` header; a request with
 // `x-bench-lane: bare` is stamped in a second table (two hooks on one event). Driven over IPC
-// by ./world.ts, which can also make the simulator's REST API answer late.
+// by ./world.ts, which can also make the simulator's REST API answer late. Started with a
+// printer count (bench:farm), it runs that many simulators (simulator/simulator-farm.ts), each
+// printing, and an `emit` may spread its events round-robin over the first `spread` of them.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { LAB_LONG_FILE, OctoPrintSimulator } from '../../simulator/index.js';
+import { LAB_LONG_FILE, OctoPrintSimulator, SimulatorFarm } from '../../simulator/index.js';
 import type { WorldReply, WorldRequest } from './world.js';
 
 const send = (m: WorldReply) => process.send!(m);
@@ -48,10 +50,12 @@ server.on('connection', (s: Socket) => {
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const receiverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-const sim = await new OctoPrintSimulator({ speed: 1 }).start();
-const printerRequests = () => sim.requests.filter((r) => r.path === '/api/job' || r.path === '/api/printer').length;
+const printerCount = Math.max(1, Number(process.argv[2] ?? 1) || 1);
+const farm = printerCount > 1 ? await SimulatorFarm.start(Array.from({ length: printerCount }, (_, i) => `p${i}`), { speed: 1 }) : null;
+const sims = farm ? farm.printers.map((p) => p.sim) : [await new OctoPrintSimulator({ speed: 1 }).start()];
+const printerRequests = () => sims.reduce((n, sim) => n + sim.requests.filter((r) => r.path === '/api/job' || r.path === '/api/printer').length, 0);
 // A print that outlasts any bench: `current` carries state "Printing", the job and progress.
-sim.play('done', { file: { ...LAB_LONG_FILE, name: 'bench_long.gcode', durationMs: 3_600_000 }, progressStepMs: 1000 });
+for (const sim of sims) sim.play('done', { file: { ...LAB_LONG_FILE, name: 'bench_long.gcode', durationMs: 3_600_000 }, progressStepMs: 1000 });
 
 function waitArrivals(from: number, count: number, deadline: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -82,13 +86,14 @@ function waitArrivals(from: number, count: number, deadline: number): Promise<bo
 // burst). The daemon asks OctoPrint's REST API for the printer after an event and waits for
 // the next `current` only when that fails (runtime/printer-after-event.ts); the early
 // `current` keeps the bench's figures free of that fallback under a burst.
-async function emit(event: string, from: number, count: number, intervalMs: number, release: boolean): Promise<void> {
+async function emit(event: string, from: number, count: number, intervalMs: number, release: boolean, spread: number): Promise<void> {
+  const simOf = (seq: number) => sims[seq % Math.min(spread, sims.length)];
   if (intervalMs <= 0) {
     for (let s = from; s < from + count; s++) {
       emittedAt[s] = now();
-      sim.emitEvent(event, { seq: s });
+      simOf(s).emitEvent(event, { seq: s });
     }
-    if (release) sim.sendCurrentNow();
+    if (release) for (const sim of sims.slice(0, spread)) sim.sendCurrentNow();
     return;
   }
   // Paced: absolute schedule, so a late tick does not shift the ones after it.
@@ -101,6 +106,7 @@ async function emit(event: string, from: number, count: number, intervalMs: numb
       // spin the last half millisecond: timers are not finer than that
     }
     emittedAt[from + i] = now();
+    const sim = simOf(from + i);
     sim.emitEvent(event, { seq: from + i });
     if (release) sim.sendCurrentNow();
   }
@@ -109,7 +115,7 @@ async function emit(event: string, from: number, count: number, intervalMs: numb
 process.on('message', async (m: WorldRequest) => {
   switch (m.op) {
     case 'emit':
-      await emit(m.event, m.from, m.count, m.intervalMs, m.release);
+      await emit(m.event, m.from, m.count, m.intervalMs, m.release, m.spread ?? 1);
       send({ op: 'emitted' });
       break;
     case 'arrivals': {
@@ -127,7 +133,7 @@ process.on('message', async (m: WorldRequest) => {
       send({ op: 'count', received, printerRequests: printerRequests() });
       break;
     case 'api-delay':
-      sim.setApiDelay(m.ms);
+      for (const sim of sims) sim.setApiDelay(m.ms);
       send({ op: 'api-delay-set' });
       break;
     case 'last-body':
@@ -135,11 +141,11 @@ process.on('message', async (m: WorldRequest) => {
       break;
     case 'stop':
       for (const s of sockets) s.destroy();
-      await sim.stop();
+      await (farm ? farm.stop() : sims[0].stop());
       server.close();
       send({ op: 'stopped' });
       process.exit(0);
   }
 });
 
-send({ op: 'ready', receiverUrl, octoprintUrl: sim.url, apiKey: sim.apiKey });
+send({ op: 'ready', receiverUrl, octoprintUrl: sims[0].url, apiKey: sims[0].apiKey, printers: sims.map((sim) => ({ url: sim.url, apiKey: sim.apiKey })) });

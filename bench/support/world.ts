@@ -3,7 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export type WorldRequest =
-  | { op: 'emit'; event: string; from: number; count: number; intervalMs: number; release: boolean }
+  | { op: 'emit'; event: string; from: number; count: number; intervalMs: number; release: boolean; spread?: number }
   | { op: 'arrivals'; from: number; count: number; timeoutMs: number }
   | { op: 'count' }
   | { op: 'api-delay'; ms: number }
@@ -11,7 +11,7 @@ export type WorldRequest =
   | { op: 'stop' };
 
 export type WorldReply =
-  | { op: 'ready'; receiverUrl: string; octoprintUrl: string; apiKey: string }
+  | { op: 'ready'; receiverUrl: string; octoprintUrl: string; apiKey: string; printers: Array<{ url: string; apiKey: string }> }
   | { op: 'emitted' }
   | { op: 'arrivals'; complete: boolean; arrived: number[]; bare: number[]; emitted: number[] }
   | { op: 'count'; received: number; printerRequests: number }
@@ -34,22 +34,25 @@ export class World {
     readonly receiverUrl: string,
     readonly octoprintUrl: string,
     readonly apiKey: string,
+    /** Every simulated printer (one unless started with a count). */
+    readonly printers: Array<{ url: string; apiKey: string }>,
   ) {}
 
-  static async start(): Promise<World> {
-    const child = fork(fileURLToPath(new URL('./world-process.js', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const ready = await next(child, 'ready', 20_000);
+  /** `printers` simulators (bench:farm), each printing; default one. */
+  static async start(printers = 1): Promise<World> {
+    const child = fork(fileURLToPath(new URL('./world-process.js', import.meta.url)), [String(printers)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const ready = await next(child, 'ready', 60_000);
     if (ready.op !== 'ready') throw new Error('world did not start');
-    return new World(child, ready.receiverUrl, ready.octoprintUrl, ready.apiKey);
+    return new World(child, ready.receiverUrl, ready.octoprintUrl, ready.apiKey, ready.printers);
   }
 
   /**
    * Emits `count` events (seq from..from+count-1); `intervalMs` 0: all at once. `release`:
    * send a `current` right after each paced event (after the whole of a burst), which ends the
-   * daemon's wait for one (see ./world-process.ts).
+   * daemon's wait for one (see ./world-process.ts). `spread`: seq N goes to printer N mod spread.
    */
-  async emit(event: string, from: number, count: number, intervalMs = 0, release = true): Promise<void> {
-    this.child.send({ op: 'emit', event, from, count, intervalMs, release } satisfies WorldRequest);
+  async emit(event: string, from: number, count: number, intervalMs = 0, release = true, spread = 1): Promise<void> {
+    this.child.send({ op: 'emit', event, from, count, intervalMs, release, spread } satisfies WorldRequest);
     await next(this.child, 'emitted', 600_000);
   }
 

@@ -15,13 +15,17 @@ const commandLines = {
   build: `  octohookc build FILE.ohk [-o OUT.mjs] [--bundle]       check, then write the compiled module
                                                          (-o -: to stdout; --bundle: one file with the daemon inside)
 `,
-  test: `  octohookc test FILE.ohk (--event TRIGGER | --all) [--hook NAME] [--dry-run]
-                                                         send one hook with sample data
+  test: `  octohookc test FILE.ohk (--event TRIGGER | --all) [--hook NAME] [--printer NAME] [--dry-run] [--at HH:MM]
+                                                         send one hook with sample data; says when quiet hours
+                                                         (now, or at HH:MM in the file's timezone) or a when
+                                                         condition would suppress it, and which part decided
+                                                         (--printer: as an event of that printer block)
 `,
   lsp: `  octohookc lsp                                          language server on stdio
 `,
   import: `  octohookc import CONFIG.yaml [--secrets-file FILE]    translate OctoPrint-Webhooks settings to .ohk on stdout;
                                                          --secrets-file writes the secrets it moved to @env
+  octohookc import NAME=CONFIG.yaml NAME=CONFIG.yaml …    a print farm: one printer block per OctoPrint
 `,
 };
 

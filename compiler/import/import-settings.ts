@@ -8,7 +8,7 @@ import { env, text, type OhkFile, type OhkHook } from './ohk-model.js';
 import { pluginSettingsFrom } from './plugin-hook.js';
 import { readPluginSettings } from './read-settings.js';
 import { EnvRegistry, envName, type EnvVar } from './secrets.js';
-import { translateHook, type ImportState } from './translate-hook.js';
+import { translateHook, type ImportState, type TranslatedHook } from './translate-hook.js';
 import { writeOhk } from './write-ohk.js';
 
 export { ImportError } from './read-settings.js';
@@ -20,6 +20,8 @@ export interface ImportResult {
   hooks: number;
   /** What `octohookc check` says about the result (errors mean the importer fell short). */
   diagnostics: Diagnostic[];
+  /** Variables the file reads whose values no settings hold (a farm's printer addresses and keys). */
+  addressEnv?: string[];
 }
 
 function allSame(values: string[]): boolean {
@@ -58,20 +60,37 @@ export function importPluginSettings(yamlText: string, options: { sourceName?: s
   const header = [
     `Imported by 'octohookc import' from ${source} (OctoPrint-Webhooks settings, ${settings.form}, ${hooks.length} hook${hooks.length === 1 ? '' : 's'}).`,
   ];
-  if (registry.vars.length > 0) {
-    header.push('Set these environment variables for octohook (their values are in the plugin\'s settings; they are not copied here):');
-    const width = Math.max(...registry.vars.map((v) => v.name.length));
-    for (const v of registry.vars) header.push(`  ${v.name.padEnd(width)}  ${v.purposes.join('; ')}`);
-  }
+  header.push(...envHeader(registry.vars));
   header.push(...settings.notes.map((n) => `Note: ${n}.`));
+  header.push(...closingNotes(translated));
+  file.header = header;
+  return { ...checkedOutput(file), env: registry.vars, hooks: hooks.length };
+}
+
+/** The header's list of variables to set, each with what it is for. */
+export function envHeader(
+  vars: ReadonlyArray<{ name: string; purposes: string[] }>,
+  lead = 'Set these environment variables for octohook (their values are in the plugin\'s settings; they are not copied here):',
+): string[] {
+  if (vars.length === 0) return [];
+  const width = Math.max(...vars.map((v) => v.name.length));
+  return [lead, ...vars.map((v) => `  ${v.name.padEnd(width)}  ${v.purposes.join('; ')}`)];
+}
+
+/** The header's last lines: the progress note where it applies, and where to read more. */
+export function closingNotes(translated: readonly TranslatedHook[]): string[] {
+  const out: string[] = [];
   if (translated.filter((t) => t.hasProgress).length > 1) {
-    header.push(
+    out.push(
       "Progress: the plugin fired Print Progress only at the first progress hook's interval and gave the other hooks milestone 0 (its bugs); here each hook has its own interval and milestone.",
     );
   }
-  header.push('Where the plugin behaved in a way this file does not keep, a comment in the hook says so. See docs/migrating.md.');
-  file.header = header;
+  out.push('Where the plugin behaved in a way this file does not keep, a comment in the hook says so. See docs/migrating.md.');
+  return out;
+}
 
+/** The file as text, checked by the compiler; errors left there are listed at its top. */
+export function checkedOutput(file: OhkFile): { text: string; diagnostics: Diagnostic[] } {
   let out = writeOhk(file);
   const result = compile(out, { fileName: 'imported.ohk' });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -80,5 +99,5 @@ export function importPluginSettings(yamlText: string, options: { sourceName?: s
     const lines = errors.map((e) => `// octohookc import: line ${e.range.start.line}: ${e.code} ${e.message.replace(/[\r\n]+/g, ' ')}`);
     out = `// octohookc import could not make this file check clean; fix these by hand:\n${lines.join('\n')}\n${out}`;
   }
-  return { text: out, env: registry.vars, hooks: hooks.length, diagnostics: errors.length > 0 ? compile(out, { fileName: 'imported.ohk' }).diagnostics : result.diagnostics };
+  return { text: out, diagnostics: errors.length > 0 ? compile(out, { fileName: 'imported.ohk' }).diagnostics : result.diagnostics };
 }

@@ -47,6 +47,16 @@ export interface OhkHook {
   /** Commented-out messages of events the hook does not listen to. */
   idleMessages: string[];
   cooldown: string | null;
+  /** `from mk3, mini`: a hook of some printers of a farm; absent: every printer. */
+  from?: string[];
+}
+
+/** `printer NAME { url … apiKey … device … }`: one OctoPrint of a farm. */
+export interface OhkPrinter {
+  name: string;
+  url: OhkValue;
+  apiKey: OhkValue;
+  device: OhkValue | null;
 }
 
 export interface OhkFile {
@@ -54,6 +64,8 @@ export interface OhkFile {
   device: OhkValue | null;
   secret: OhkValue | null;
   oauth: OhkOAuth[];
+  /** Absent or empty: a single-printer file. */
+  printers?: OhkPrinter[];
   hooks: OhkHook[];
 }
 

@@ -3,7 +3,7 @@
 // parameter, `@{path}` where a bare `@path` would run on into the text after it or follow
 // a letter, keys bare only when they are words, and strings with JSON-style escapes.
 import { codePointAt, codePointBefore, isLetterOrDigit, isParamPart } from '../../language/char-classes.js';
-import type { OhkEntry, OhkFile, OhkHook, OhkOAuth, OhkValue, TemplatePart } from './ohk-model.js';
+import type { OhkEntry, OhkFile, OhkHook, OhkOAuth, OhkPrinter, OhkValue, TemplatePart } from './ohk-model.js';
 
 const WIDTH = 100;
 
@@ -151,8 +151,14 @@ function writeOAuth(o: OhkOAuth): string {
   return out;
 }
 
-function writeHook(h: OhkHook): string {
-  let out = `hook ${h.name} on ${h.triggers.join(', ')} {\n`;
+function writePrinter(p: OhkPrinter): string {
+  const device = p.device ? `\n  device ${inline(p.device)}` : '';
+  return `printer ${p.name} {\n  url ${inline(p.url)}\n  apiKey ${inline(p.apiKey)}${device}\n}\n`;
+}
+
+export function writeHook(h: OhkHook): string {
+  const from = h.from && h.from.length > 0 ? ` from ${h.from.join(', ')}` : '';
+  let out = `hook ${h.name} on ${h.triggers.join(', ')}${from} {\n`;
   const i = '  ';
   for (const c of h.comments) out += comment(c, i);
   if (!h.enabled) out += `${i}enabled false\n`;
@@ -183,6 +189,8 @@ export function writeOhk(file: OhkFile): string {
   if (file.secret) out += `secret ${inline(file.secret)}\n`;
   if (file.device || file.secret) out += '\n';
   for (const o of file.oauth) out += writeOAuth(o) + '\n';
+  for (const p of file.printers ?? []) out += writePrinter(p);
+  if (file.printers && file.printers.length > 0) out += '\n';
   out += file.hooks.map(writeHook).join('\n');
   return out;
 }

@@ -14,7 +14,7 @@ import { DurationLit, Hook, keywords, LCurly, NumberLit, OAuth, ParamTok, RBrack
 /** The letter put at the cursor: it starts and continues names and parameters alike. */
 const probe = 'x';
 
-export type BlockKind = 'hook' | 'oauth' | 'octoprint' | 'webcam' | 'messages' | 'other';
+export type BlockKind = 'hook' | 'oauth' | 'octoprint' | 'printer' | 'webcam' | 'messages' | 'other';
 
 export interface ContextToken {
   /** `block` stands for a whole `{…}` or `[…]` value that closed before the cursor. */
@@ -120,7 +120,7 @@ function openFrames(tokens: readonly IToken[], from: number, at: number): { fram
       const frame: Frame = { bracket: t.image === '{' ? '{' : '[', open: t.startOffset, tokens: [], newlineBefore: nl };
       if (frames.length === 0) {
         const head = statement[0];
-        const kw = head?.kind === 'word' && ['hook', 'oauth', 'octoprint', 'webcam', 'messages'].includes(head.text) ? (head.text as BlockKind) : 'other';
+        const kw = head?.kind === 'word' && ['hook', 'oauth', 'octoprint', 'printer', 'webcam', 'messages'].includes(head.text) ? (head.text as BlockKind) : 'other';
         frame.block = frame.bracket === '{' ? kw : 'other';
         frame.itemStart = tokens[from].startOffset;
         const second = tokens[from + 1];

@@ -1,5 +1,6 @@
 // Go to definition: from a hook's `oauth token` setting, and from `@token.…`, to the oauth
-// block; from `@token.field` to the field in its `returns`. Both are look-ups in the checker's
+// block; from `@token.field` to the field in its `returns`; from a name in a hook's `from`
+// to its printer block. Both are look-ups in the checker's
 // semantic model of the current version (a range from an older one would point at stale text).
 import type { Location } from 'vscode-languageserver/node';
 import type { Analysis } from './document-state.js';
@@ -10,6 +11,10 @@ export function definitionAt(analysis: Analysis, offset: number): Location | nul
   const model = analysis.result.semantic;
   const hit = hitNear(analysis.result.ast, offset);
   if (!model || !hit) return null;
+  if (hit.printerRef) {
+    const printer = model.printers.get(hit.printerRef.name);
+    return printer ? { uri: analysis.uri, range: toLspRange(printer.nameRange) } : null;
+  }
   let name: string | undefined;
   let field: string | undefined;
   const entry = hit.entries[hit.entries.length - 1];

@@ -1,6 +1,7 @@
 // Hover: on a parameter's path segment, its type, the schema's documentation and the hook's
 // triggers it is present for, as the checker resolved it (recorded in its semantic model); on
-// a filter, its signature; on a trigger, the event; on a setting, its entry in the settings table.
+// a filter, its signature; on a trigger, the event; on a printer name in `from`, the printer;
+// on a setting, its entry in the settings table.
 import type { Hover } from 'vscode-languageserver/node';
 import { filters } from '../filters/filter-table.js';
 import type { Analysis } from './document-state.js';
@@ -21,9 +22,21 @@ export function hoverAt(analysis: Analysis, offset: number): Hover | null {
     return { contents: markdown(codeBlock(`| ${f.signature}: ${f.input} → ${f.output === 'input' ? 'same type' : f.output}`), f.doc), range: toLspRange(hit.filter.nameRange) };
   }
   if (hit.param) return paramHover(analysis, hit);
+  if (hit.exceptTrigger) {
+    const t = hit.exceptTrigger;
+    return { contents: markdown(codeBlock(`except ${t.name}`), 'Goes out even inside the quiet hours.', triggerDoc(t.name)), range: toLspRange(t.range) };
+  }
   if (hit.trigger) {
     const t = hit.trigger;
     return { contents: markdown(codeBlock(`on ${t.name.name}${t.every ? ` every ${t.every.raw}%` : ''}`), triggerDoc(t.name.name)), range: toLspRange(t.name.range) };
+  }
+  if (hit.printerRef) {
+    const ref = hit.printerRef;
+    const printer = analysis.result.semantic?.printers.get(ref.name);
+    const about = printer
+      ? `The hook fires for events of this printer${printer.device !== null ? ` (\`@deviceIdentifier\` "${printer.device}", unless the hook sets its own \`device\`)` : ''}.`
+      : 'No printer block of this file has this name.';
+    return { contents: markdown(codeBlock(`printer ${ref.name}`), about), range: toLspRange(ref.range) };
   }
   if (hit.onKey) {
     const entry = hit.entries[hit.entries.length - 1];
@@ -65,7 +78,9 @@ function paramHover(analysis: Analysis, hit: Hit): Hover | null {
         : undefined;
   const missingNote =
     info.exists && info.mayBeMissing && info.missingFor.length === 0
-      ? 'May be null or absent at run time; it then renders as `""` unless `| default(…)` says otherwise.'
+      ? scope.position === 'condition'
+        ? 'May be null or absent at run time; a comparison with it is then false (`== null` is true).'
+        : 'May be null or absent at run time; it then renders as `""` unless `| default(…)` says otherwise.'
       : undefined;
   const head = codeBlock(`@${path.join('.')}: ${info.exists ? info.type : 'unknown'}`);
   return { contents: markdown(head, info.doc, sinceLine, presence, missingNote), range: toLspRange(segment.range) };

@@ -1,4 +1,4 @@
-// The outline: hooks (their triggers as detail), oauth blocks, the top-level blocks and
+// The outline: hooks (their triggers as detail), oauth blocks, printers, the top-level blocks and
 // declarations, each with its settings as children.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
 import type { ObjectNode, OhkFile, TopLevel } from '../../grammar/ast.js';
@@ -31,15 +31,22 @@ function itemSymbol(item: TopLevel): DocumentSymbol {
   switch (item.kind) {
     case 'Hook': {
       const triggers = item.triggers.map((t) => (t.every ? `${t.name.name} every ${t.every.raw}%` : t.name.name)).join(', ');
-      return symbol(item.name?.name ?? 'hook', SymbolKind.Function, item.range, item.name?.range ?? item.keyword, triggers ? `on ${triggers}` : 'hook', settings(item.body));
+      const from = item.from && item.from.names.length > 0 ? ` from ${item.from.names.map((n) => n.name).join(', ')}` : '';
+      return symbol(item.name?.name ?? 'hook', SymbolKind.Function, item.range, item.name?.range ?? item.keyword, triggers ? `on ${triggers}${from}` : `hook${from}`, settings(item.body));
     }
     case 'OAuth':
       return symbol(item.name?.name ?? 'oauth', SymbolKind.Key, item.range, item.name?.range ?? item.keyword, 'oauth', settings(item.body));
+    case 'Printer':
+      return symbol(item.name?.name ?? 'printer', SymbolKind.Object, item.range, item.name?.range ?? item.keyword, 'printer', settings(item.body));
     case 'Block':
       return symbol(item.keyword.name, SymbolKind.Namespace, item.range, item.keyword.range, undefined, settings(item.body));
     case 'Device':
       return symbol('device', SymbolKind.Constant, item.range, item.keyword, item.value?.kind === 'String' ? JSON.stringify(item.value.value) : undefined);
     case 'Secret':
       return symbol('secret', SymbolKind.Constant, item.range, item.keyword);
+    case 'Timezone':
+      return symbol('timezone', SymbolKind.Constant, item.range, item.keyword, item.value?.kind === 'String' ? JSON.stringify(item.value.value) : undefined);
+    case 'Quiet':
+      return symbol('quiet', SymbolKind.Constant, item.range, item.keyword);
   }
 }

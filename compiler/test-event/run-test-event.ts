@@ -7,6 +7,7 @@ import type { CompiledHook, CompiledModule, RenderContext } from '../../runtime/
 import type { DeliveryOutcome, Sender } from '../../runtime/delivery/sender.js';
 import { prepareHookRequest, type PrepareDeps } from '../../runtime/dispatch/prepare-hook-request.js';
 import { sendOnce } from './send-once.js';
+import { minuteOfDay, quietReasonAtMinute } from '../../runtime/dispatch/quiet-hours.js';
 import type { Firing } from '../../runtime/dispatch/firing.js';
 import type { PreparedRequest } from '../../runtime/http/prepare-request.js';
 import { sendRequest } from '../../runtime/http/send-request.js';
@@ -19,6 +20,7 @@ import { newWebhookId, signingKey, withIdentity } from '../../runtime/delivery/s
 import { isOctohookError } from '../../runtime/errors.js';
 import { sampleMeta, testSamples, type TestSample } from './sample-data.js';
 import { sampleJpeg } from './sample-image.js';
+import { firesFor, hookForPrinter, testPrinter, type TestPrinter } from './test-printer.js';
 
 /** Stands for "OctoPrint's own webcam", which only the daemon can ask. */
 const SAMPLE_WEBCAM = 'http://octoprint-webcam.invalid/sample.jpg';
@@ -34,11 +36,17 @@ export interface TestEventOptions {
   logger: Logger;
   /** One of `testSamples(trigger)`; absent: the first. */
   sample?: TestSample;
+  /** `--printer NAME` (a printer block's name): only hooks firing for it, rendered as its events. */
+  printer?: string;
+  /** The minute of the day quiet hours are read at (`--at 23:30`); absent: now, in the module's zone. */
+  minute?: number;
 }
 
 export type TestResult =
-  | { hook: CompiledHook; kind: 'prepared'; request: PreparedRequest; snapshot: Uint8Array | null; ctx: RenderContext; note?: string }
-  | { hook: CompiledHook; kind: 'delivered'; outcome: DeliveryOutcome };
+  | { hook: CompiledHook; printer: TestPrinter; kind: 'prepared'; request: PreparedRequest; snapshot: Uint8Array | null; ctx: RenderContext; note?: string }
+  | { hook: CompiledHook; printer: TestPrinter; kind: 'delivered'; outcome: DeliveryOutcome }
+  /** Quiet hours or a `when` condition keep the firing from the hook; `reason` names the part that decided. */
+  | { hook: CompiledHook; printer: TestPrinter; kind: 'suppressed'; by: 'quiet hours' | 'a condition'; reason: string };
 
 function sampleFetch(dryRun: boolean) {
   return async (url: string, options: Parameters<typeof fetchSnapshot>[1]): Promise<FetchedSnapshot> => {
@@ -47,9 +55,9 @@ function sampleFetch(dryRun: boolean) {
   };
 }
 
-/** The hooks a test runs: the named one, or every enabled hook on the trigger. */
-export function hooksForTest(module: CompiledModule, trigger: string, hook?: string): CompiledHook[] {
-  return module.hooks.filter((h) => (hook ? h.name === hook : h.enabled) && h.triggers.some((t) => t.event === trigger));
+/** The hooks a test runs: the named one, or every enabled hook on the trigger (of those firing for `printer`, when given). */
+export function hooksForTest(module: CompiledModule, trigger: string, hook?: string, printer?: string): CompiledHook[] {
+  return module.hooks.filter((h) => (hook ? h.name === hook : h.enabled) && h.triggers.some((t) => t.event === trigger) && (printer === undefined || firesFor(h, printer)));
 }
 
 export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {
@@ -76,7 +84,15 @@ export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {
   };
   const sample = o.sample ?? testSamples(o.trigger)[0];
   const results: TestResult[] = [];
-  for (const hook of hooksForTest(module, o.trigger, o.hook)) {
+  const minute = o.minute ?? minuteOfDay(Date.now(), module.timezone);
+  for (const compiled of hooksForTest(module, o.trigger, o.hook, o.printer)) {
+    const printer = testPrinter(module, compiled, deps.env, o.printer);
+    const hook = hookForPrinter(compiled, printer);
+    const quiet = quietReasonAtMinute(hook, o.trigger, minute, module.timezone);
+    if (quiet !== null) {
+      results.push({ hook, printer, kind: 'suppressed', by: 'quiet hours', reason: quiet });
+      continue;
+    }
     const firing: Firing = {
       id: randomUUID(),
       trigger: o.trigger,
@@ -89,8 +105,10 @@ export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {
     };
     if (o.dryRun) {
       const prepared = await prepareHookRequest(hook, firing, deps, logger.child({ hook: hook.name, trigger: o.trigger }));
-      if (!prepared.ok) {
-        results.push({ hook, kind: 'delivered', outcome: prepared.skipped ? { kind: 'skipped', reason: prepared.reason } : { kind: 'failed', reason: prepared.reason } });
+      if (!prepared.ok && prepared.suppressed) {
+        results.push({ hook, printer, kind: 'suppressed', by: 'a condition', reason: prepared.reason });
+      } else if (!prepared.ok) {
+        results.push({ hook, printer, kind: 'delivered', outcome: prepared.skipped ? { kind: 'skipped', reason: prepared.reason } : { kind: 'failed', reason: prepared.reason } });
       } else {
         // What one attempt sends: the identity headers, and the signature when the secret is set.
         let key: Buffer | null = null;
@@ -101,10 +119,12 @@ export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {
           note = `webhook-signature not computed: ${isOctohookError(err) ? err.message : String(err)}`;
         }
         const request = withIdentity(prepared.request, newWebhookId(), Math.floor(Date.now() / 1000), key);
-        results.push({ hook, kind: 'prepared', request, snapshot: prepared.snapshot ? prepared.snapshot.bytes : null, ctx: prepared.ctx, ...(note ? { note } : {}) });
+        const ctx: RenderContext = { ...prepared.ctx, printer };
+        results.push({ hook, printer, kind: 'prepared', request, snapshot: prepared.snapshot ? prepared.snapshot.bytes : null, ctx, ...(note ? { note } : {}) });
       }
     } else {
-      results.push({ hook, kind: 'delivered', outcome: await sendOnce(hook, firing, deps) });
+      const outcome = await sendOnce(hook, firing, deps);
+      results.push(outcome.kind === 'suppressed' ? { hook, printer, kind: 'suppressed', by: 'a condition', reason: outcome.reason } : { hook, printer, kind: 'delivered', outcome });
     }
   }
   return results;

@@ -1,6 +1,7 @@
 // `octohook run COMPILED.mjs|FILE.ohk [--octoprint URL] [--api-key KEY] [--state-dir DIR]`: the
 // daemon. Configuration precedence: flags, then OCTOPRINT_URL / OCTOPRINT_API_KEY, then the
-// file's `octoprint { }` block. The outbox lives in the state directory (--state-dir, else
+// file's `octoprint { }` block; a file with `printer` blocks instead watches those printers
+// (`--printers` chooses some: ./printer-selection.ts). The outbox lives in the state directory (--state-dir, else
 // OCTOHOOK_STATE_DIR, else $XDG_STATE_HOME/octohook or ~/.local/state/octohook).
 // `octohook outbox …` is in ./outbox-command.ts. Exit codes: 0 stopped cleanly, 1 could not
 // start (errors in the .ohk included), 2 usage, configuration (./preflight.ts: a missing @env
@@ -8,10 +9,10 @@
 // (./run-program.ts).
 import { parseArgs } from 'node:util';
 import type { CompiledModule, RenderContext } from '../compiled-module.js';
-import { Daemon } from '../daemon.js';
+import { Daemon, type DaemonOptions } from '../daemon.js';
 import { isOctohookError } from '../errors.js';
 import { loadModule, type CompileSource } from '../load-module.js';
-import { createLogger, type Level, type LogFormat } from '../log/logger.js';
+import { createLogger, type Level, type LogFormat, type Logger } from '../log/logger.js';
 import { BatchedStream } from '../log/batched-stream.js';
 import { resolveStateDir } from '../outbox/state-dir.js';
 import { parseListenAddress } from '../common/listen-address.js';
@@ -19,12 +20,17 @@ import { resolveStatusOptions } from '../status/status-options.js';
 import { packageVersion } from '../package-facts.js';
 import { outboxCommand, outboxUsage } from './outbox-command.js';
 import { octoprintAddress, startupRefusal } from './preflight.js';
+import { farmStartup } from './printer-selection.js';
 
-const flags = '[--octoprint URL] [--api-key KEY] [--state-dir DIR] [--status HOST:PORT] [--log-format text|json] [--log-level debug|info|warn|error]';
+const flags = '[--octoprint URL] [--api-key KEY] [--printers NAME,…] [--state-dir DIR] [--status HOST:PORT] [--log-format text|json] [--log-level debug|info|warn|error]';
 const environment = `Environment: OCTOPRINT_URL, OCTOPRINT_API_KEY (preferred over --api-key, which other users
 of the machine can see in the process list), OCTOHOOK_STATE_DIR (the outbox of pending and
 dead-lettered webhooks; default $XDG_STATE_HOME/octohook, else ~/.local/state/octohook) and
 every @env.NAME the hooks use.
+
+A file with printer blocks (a print farm) watches every printer it names, or those --printers
+names (one file, a share of the printers on each host); each block gives its own url and
+apiKey, so --octoprint, --api-key, OCTOPRINT_URL and OCTOPRINT_API_KEY do not apply to it.
 
 Exit codes: 0 stopped cleanly, 1 could not start, 2 usage or a file that cannot be run, 70 internal error.
 `;
@@ -50,6 +56,14 @@ export interface RunIo {
   env: Record<string, string | undefined>;
   /** Resolves when the process should stop (SIGINT/SIGTERM by default). */
   stopSignal?: Promise<void>;
+}
+
+async function runUntilStopped(daemon: Daemon, logger: Logger, io: RunIo): Promise<number> {
+  await daemon.start();
+  await (io.stopSignal ?? signals());
+  logger.info('stopping');
+  await daemon.stop();
+  return 0;
 }
 
 function signals(): Promise<void> {
@@ -94,6 +108,7 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
       allowPositionals: true,
       options: {
         octoprint: { type: 'string' },
+        printers: { type: 'string' },
         'api-key': { type: 'string' },
         'log-format': { type: 'string' },
         'log-level': { type: 'string' },
@@ -148,7 +163,27 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
   const logger = createLogger({ stream, format: format as LogFormat, level: level as Level });
 
   try {
-    const refusal = startupRefusal(module, { octoprint: values.octoprint as string | undefined, apiKey: values['api-key'] as string | undefined }, io.env);
+    const single = { octoprint: values.octoprint as string | undefined, apiKey: values['api-key'] as string | undefined };
+    const farm = farmStartup(module, { ...single, printers: values.printers as string | undefined }, io.env);
+    if (!farm.ok) {
+      io.err.write(`octohook${bundled ? '' : ' run'}: ${farm.problem}\n`);
+      return 2;
+    }
+    // Made once the configuration is known to be usable (the status page logs its token).
+    const daemonFor = (where: Pick<DaemonOptions, 'octoprintUrl' | 'apiKey' | 'printers'>) =>
+      new Daemon({
+        module,
+        ...where,
+        env: io.env,
+        logger,
+        stateDir: resolveStateDir(values['state-dir'] as string | undefined, io.env),
+        status: resolveStatusOptions(statusFlag, module, io.env, logger),
+      });
+    if (farm.targets) {
+      const [first] = farm.targets;
+      return await runUntilStopped(daemonFor({ octoprintUrl: first.url, apiKey: first.apiKey, printers: farm.targets }), logger, io);
+    }
+    const refusal = startupRefusal(module, single, io.env);
     if (refusal) {
       io.err.write(`octohook${bundled ? '' : ' run'}: ${refusal}\n`);
       return 2;
@@ -160,14 +195,7 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
       io.err.write('octohook run: no OctoPrint API key: set OCTOPRINT_API_KEY (OctoPrint → Settings → Application Keys), or apikey in the octoprint block.\n');
       return 2;
     }
-    const stateDir = resolveStateDir(values['state-dir'] as string | undefined, io.env);
-    const status = resolveStatusOptions(statusFlag, module, io.env, logger);
-    const daemon = new Daemon({ module, octoprintUrl: url, apiKey, env: io.env, logger, stateDir, status });
-    await daemon.start();
-    await (io.stopSignal ?? signals());
-    logger.info('stopping');
-    await daemon.stop();
-    return 0;
+    return await runUntilStopped(daemonFor({ octoprintUrl: url, apiKey }), logger, io);
   } catch (e) {
     logger.error('could not start', { reason: isOctohookError(e) ? e.message : e instanceof Error ? e.message : String(e) });
     return 1;

@@ -93,15 +93,18 @@ async function list(dir: string, json: boolean, io: RunIo): Promise<number> {
   io.out.write(`${dir}: ${pending} pending, ${deliveries.length - pending} dead${daemon ? ` (daemon running, pid ${daemon.pid})` : ''}\n`);
   if (deliveries.length === 0) return 0;
   const now = realClock.now();
+  // A farm's deliveries name their printer; a single printer's table stays as it was.
+  const farm = deliveries.some((d) => d.printer !== undefined);
   const rows = deliveries.map((d) => [
     d.id,
+    ...(farm ? [d.printer ?? ''] : []),
     d.hook,
     d.trigger,
     d.state,
     String(d.attempts),
     d.state === 'pending' ? `${d.nextAt <= now ? 'due now' : `next in ${humanDuration(d.nextAt - now)}`}${d.reason ? ` (last: ${d.reason})` : ''}` : (d.reason ?? ''),
   ]);
-  const head = ['ID', 'HOOK', 'TRIGGER', 'STATE', 'ATTEMPTS', 'NEXT ATTEMPT / REASON'];
+  const head = ['ID', ...(farm ? ['PRINTER'] : []), 'HOOK', 'TRIGGER', 'STATE', 'ATTEMPTS', 'NEXT ATTEMPT / REASON'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   for (const r of [head, ...rows]) io.out.write(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ') + '\n');
   return 0;
@@ -110,6 +113,7 @@ async function list(dir: string, json: boolean, io: RunIo): Promise<number> {
 function summary(d: StoredDelivery): Record<string, unknown> {
   return {
     id: d.id,
+    ...(d.printer !== undefined ? { printer: d.printer } : {}),
     hook: d.hook,
     trigger: d.trigger,
     state: d.state,

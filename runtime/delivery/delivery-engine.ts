@@ -55,6 +55,8 @@ export interface DeliveryEngineOptions {
   onOutcome?: (hook: string, delivery: { id: string; trigger: string; firing?: Firing }, outcome: DeliveryOutcome) => void;
   /** Jitter source (tests pin it). */
   random?: () => number;
+  /** Deliveries record and log the printer they came from: a file with `printer` blocks. */
+  namePrinters?: boolean;
   /** Default retryPolicy.maxPendingPerHook. */
   maxPendingPerHook?: number;
   /** Called when deliveries join or leave the queues outside an attempt (new, requeued, dropped): the live status page shows it. */
@@ -129,7 +131,8 @@ export class DeliveryEngine {
   /** Records a rendered request and queues it on its hook's lane. Never waits. */
   accept(hook: CompiledHook, firing: Firing, request: PreparedRequest): StoredDelivery {
     const outbox = this.requireOutbox();
-    const { delivery, durable } = outbox.add({ id: newWebhookId(), hook: hook.name, trigger: firing.trigger, request });
+    const printer = this.o.namePrinters ? firing.origin?.printer.name : undefined;
+    const { delivery, durable } = outbox.add({ id: newWebhookId(), hook: hook.name, trigger: firing.trigger, ...(printer ? { printer } : {}), request });
     const lane = this.lane(hook.name);
     // The lane keeps no copy of the request: the outbox's stored one is the only one in memory
     // (a burst holds hundreds pending), decoded for each attempt (docs/performance.md, memory).
@@ -228,7 +231,7 @@ export class DeliveryEngine {
   /** The lane's deadline timer found this one still waiting. */
   private expire(item: LaneItem): void {
     const d = item.delivery;
-    const log = childLog(this.o.logger, { hook: d.hook, trigger: d.trigger });
+    const log = childLog(this.o.logger, deliveryFields(d));
     const age = humanDuration(this.o.clock.now() - (d.since ?? d.createdAt));
     const why =
       d.attempts > 0
@@ -243,7 +246,7 @@ export class DeliveryEngine {
 
   private async attempt(lane: HookLane, item: LaneItem): Promise<AttemptEnd> {
     const d = item.delivery;
-    const log = childLog(this.o.logger, { hook: d.hook, trigger: d.trigger });
+    const log = childLog(this.o.logger, deliveryFields(d));
     const hook = this.hooks.get(d.hook);
     if (!hook) return this.dead(item, log, `the hook ${d.hook} is no longer in the loaded file`);
     const gone = this.disabled.get(d.hook);
@@ -359,4 +362,9 @@ export class DeliveryEngine {
 
 function bodyField(response: SendResult | undefined): Record<string, unknown> {
   return response && response.bodyText ? { body: excerpt(response.bodyText, 200) } : {};
+}
+
+/** What a delivery's log lines name: its hook, its trigger and, in a farm, its printer. */
+function deliveryFields(d: StoredDelivery): Record<string, string> {
+  return { hook: d.hook, trigger: d.trigger, ...(d.printer ? { printer: d.printer } : {}) };
 }

@@ -41,7 +41,28 @@ export interface Firing {
   meta: () => Promise<unknown>;
   /** The JSON text of the payload and @meta, made once for every hook of the firing. */
   json?: SharedJson;
+  /** The printer the firing came from; the daemon always sets it (absent: the one printer `octoprint`). */
+  origin?: FiringOrigin;
 }
+
+/** `@printer`: the printer's name, its address without credentials, its block's `device` (else null). */
+export interface PrinterIdentity {
+  name: string;
+  url: string;
+  device: unknown;
+}
+
+/** Where a firing came from: who the printer is, and its OctoPrint for the webcam settings. */
+export interface FiringOrigin {
+  printer: PrinterIdentity;
+  /** The OctoPrint address (may hold credentials: never logged), for relative snapshot URLs. */
+  octoprintUrl: string;
+  /** OctoPrint's settings answer, for its webcam. */
+  settings: () => Promise<unknown>;
+}
+
+/** The printer a daemon without `printer` blocks watches. */
+export const DEFAULT_PRINTER_NAME = 'octoprint';
 
 /** What the intake knows of a firing it makes; the daemon adds the id, the snapshot cache and @meta. */
 export type FiringCore = Pick<Firing, 'trigger' | 'payload' | 'milestone' | 'onlyHook' | 'at' | 'printer' | 'after'>;

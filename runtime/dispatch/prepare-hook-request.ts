@@ -27,7 +27,7 @@ export interface PrepareDeps {
 
 export type PrepareResult =
   | { ok: true; request: PreparedRequest; ctx: RenderContext; snapshot: SnapshotImage | null }
-  | { ok: false; skipped: boolean; reason: string };
+  | { ok: false; skipped: boolean; reason: string; /** A `when` condition does not hold: nothing is sent, by design. */ suppressed?: true };
 
 /** Builds the request for a hook: everything up to, not including, the send. */
 export async function prepareHookRequest(hook: CompiledHook, firing: Firing, deps: PrepareDeps, log: LogSink): Promise<PrepareResult> {
@@ -46,6 +46,10 @@ export async function prepareHookRequest(hook: CompiledHook, firing: Firing, dep
       log.warn('@meta unavailable: the file metadata could not be read from OctoPrint', { reason: reasonOf(err) });
     }
   }
+  // Conditions read the same context the webhook would, before any token or photo is fetched.
+  const unmet = hook.when ? hook.when(ctx) : null;
+  if (unmet !== null) return { ok: false, skipped: true, reason: unmet, suppressed: true };
+
   const message = hook.messages[firing.trigger];
   ctx.message = message ? message(ctx) : '';
 
@@ -60,8 +64,10 @@ export async function prepareHookRequest(hook: CompiledHook, firing: Firing, dep
   let snapshot: SnapshotImage | null = null;
   if (hook.snapshotKey) {
     try {
-      const settings = hook.snapshot.url ? undefined : await deps.octoprintSettings().catch(() => undefined);
-      const source = resolveSnapshotSource(hook.snapshot, ctx, { settings, url: deps.octoprintUrl });
+      // The webcam of the printer the event came from.
+      const octoprint = firing.origin ? { settings: firing.origin.settings, url: firing.origin.octoprintUrl } : { settings: deps.octoprintSettings, url: deps.octoprintUrl };
+      const settings = hook.snapshot.url ? undefined : await octoprint.settings().catch(() => undefined);
+      const source = resolveSnapshotSource(hook.snapshot, ctx, { settings, url: octoprint.url });
       if (!source) log.warn('no snapshot: neither the hook nor OctoPrint names a snapshot URL; sending without the image');
       else {
         const outcome = await firing.snapshots.tryGet(source, { fit: hook.snapshot.fit, quality: hook.snapshot.quality });

@@ -2,7 +2,7 @@
 // (docs/plugin-compatibility.md#the-value-table), built fresh per hook so one hook's oauth
 // answer or message never leaks into another.
 import type { CompiledHook, RenderContext } from '../compiled-module.js';
-import type { Firing, PrinterView } from './firing.js';
+import { DEFAULT_PRINTER_NAME, type Firing, type PrinterView } from './firing.js';
 
 /** `printer`: what the hook renders @state, @job… from (`printerFor`: after the event when it reads them). */
 export function baseContext(hook: CompiledHook, firing: Firing, printer: PrinterView, topic: string, env: Record<string, string | undefined>): RenderContext {
@@ -21,6 +21,8 @@ export function baseContext(hook: CompiledHook, firing: Firing, printer: Printer
     currentTime: Math.floor(firing.at / 1000),
     percentCompleteMilestone: firing.trigger === 'Progress' ? firing.milestone : 0,
     env,
+    // Before the hook's device renders: a printer block's `device` is its @deviceIdentifier.
+    printer: firing.origin?.printer ?? { name: DEFAULT_PRINTER_NAME, url: '', device: null },
   };
   ctx.deviceIdentifier = hook.deviceIdentifier(ctx);
   ctx.apiSecret = hook.apiSecret(ctx);

@@ -49,6 +49,8 @@ export interface NewDelivery {
   id: string;
   hook: string;
   trigger: string;
+  /** The printer it came from, in a file with `printer` blocks. */
+  printer?: string;
   request: PreparedRequest;
 }
 
@@ -117,6 +119,7 @@ export class Outbox {
       id: n.id,
       hook: n.hook,
       trigger: n.trigger,
+      ...(n.printer ? { printer: n.printer } : {}),
       seq: this.nextSeq++,
       createdAt: now,
       req: serializeRequest(n.request),

@@ -12,6 +12,8 @@ export interface StoredDelivery {
   id: string;
   hook: string;
   trigger: string;
+  /** The printer whose event it was, in a file with `printer` blocks; absent otherwise. */
+  printer?: string;
   /** Order of acceptance across the outbox; per hook, deliveries go out in `seq` order. */
   seq: number;
   /** Epoch ms the delivery was recorded. */

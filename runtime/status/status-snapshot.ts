@@ -27,7 +27,8 @@ export interface StatusSource {
   outboxBytes(): number;
   isPaused(hook: string): boolean;
   disabledReason(hook: string): string | undefined;
-  printers(): Array<{ name: string; url: string; connection: PushClientState; state: string }>;
+  /** `lastEvent`: the printer's own (a farm has several); absent: the daemon's last event. */
+  printers(): Array<{ name: string; url: string; connection: PushClientState; state: string; lastEvent?: { trigger: string; at: number } | null }>;
   secrets: SecretSet;
   startedAt: number;
   now(): number;
@@ -59,6 +60,8 @@ export interface StatusSnapshot {
     delivered: number;
     failed: number;
     skipped: number;
+    /** Firings quiet hours or a `when` condition kept from the hook. */
+    suppressed: number;
     pending: number;
     dead: number;
     last: (Omit<LastDelivery, 'at'> & { at: string }) | null;
@@ -102,7 +105,10 @@ export function statusSnapshot(src: StatusSource): StatusSnapshot {
   return {
     startedAt: iso(src.startedAt),
     now: iso(src.now()),
-    printers: src.printers().map((p) => ({ ...p, url: origin(p.url), state: redactText(p.state, src.secrets), lastEvent: lastEvent ? { trigger: lastEvent.trigger, at: iso(lastEvent.at) } : null })),
+    printers: src.printers().map((p) => {
+      const last = p.lastEvent === undefined ? lastEvent : p.lastEvent;
+      return { ...p, url: origin(p.url), state: redactText(p.state, src.secrets), lastEvent: last ? { trigger: last.trigger, at: iso(last.at) } : null };
+    }),
     hooks: src.hooks.map((h) => {
       const counts = src.stats.hooks.get(h.name);
       const last = counts?.last ?? null;
@@ -114,6 +120,7 @@ export function statusSnapshot(src: StatusSource): StatusSnapshot {
         delivered: counts?.ended.delivered ?? 0,
         failed: counts?.ended.dead ?? 0,
         skipped: counts?.ended.skipped ?? 0,
+        suppressed: counts?.suppressed ?? 0,
         pending: perHook.get(h.name)?.pending ?? 0,
         dead: perHook.get(h.name)?.dead ?? 0,
         last: last ? { ...last, reason: last.reason === null ? null : redactText(last.reason, src.secrets), at: iso(last.at) } : null,

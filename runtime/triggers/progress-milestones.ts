@@ -5,10 +5,11 @@
 // never fire; a new print starts over.
 
 import type { CompiledModule } from '../compiled-module.js';
+import { hearsPrinter } from '../dispatch/hears-printer.js';
 
-/** The hooks with `Progress every N%`, and their N. */
-export function progressIntervals(module: CompiledModule): Array<{ name: string; every: number }> {
-  return module.hooks.flatMap((h) => h.triggers.filter((t) => t.event === 'Progress').map((t) => ({ name: h.name, every: t.every ?? 10 })));
+/** The hooks with `Progress every N%` that hear `printer` (a hook's `from`; undefined: every hook), and their N. */
+export function progressIntervals(module: CompiledModule, printer?: string): Array<{ name: string; every: number }> {
+  return module.hooks.filter((h) => hearsPrinter(h, printer)).flatMap((h) => h.triggers.filter((t) => t.event === 'Progress').map((t) => ({ name: h.name, every: t.every ?? 10 })));
 }
 
 export interface Milestone {

@@ -12,8 +12,8 @@
 //   is `octohookc`, `octohook`, `node bin/octohookc.js`, `node bin/octohook.js` or
 //   `node ….bundle.mjs`;
 // - paths: `~/x` lives in the scratch home, `/x` under a scratch root, the rest in the scratch
-//   folder; a .ohk read is examples/hooks.ohk, a .yaml the plugin fixture, a .mjs a module or
-//   bundle built from the example; what follows `-o`, `--secrets-file` or `>` is an output;
+//   folder (`NAME=path`, a farm import's printer, names a path too); a .ohk read is
+//   examples/hooks.ohk, a .yaml the plugin fixture, a .mjs a module or bundle built from the example; what follows `-o`, `--secrets-file` or `>` is an output;
 // - only the first command of a `&&`, `||`, `|` or `;` chain; `2>…` is dropped;
 // - the daemon (`run`, a bundle without a subcommand) runs against the simulator until it is
 //   connected, then stops on SIGTERM, with every @env variable of the stand-in example set (the
@@ -164,8 +164,11 @@ function scratch(index: number, p: Parsed) {
     if (['-o', '--out', '--secrets-file'].includes(p.args[i - 1] ?? '') && isPath(a)) outputs.add(a);
   });
   if (p.stdoutTo) outputs.add(p.stdoutTo);
-  const args = p.args.map((a) => (isPath(a) ? place(a) : a));
-  const inputs = [...p.args.filter((a) => isPath(a) && !outputs.has(a)), ...(p.kind === 'bundle' ? [p.program] : [])];
+  // `octohookc import mk3=mk3/config.yaml …`: a printer's NAME= before the path.
+  const named = (a: string) => /^[A-Za-z_][\w-]*=(?=.)/.exec(a)?.[0] ?? '';
+  const pathOf = (a: string) => a.slice(named(a).length);
+  const args = p.args.map((a) => (isPath(pathOf(a)) ? named(a) + place(pathOf(a)) : a));
+  const inputs = [...p.args.map(pathOf).filter((a) => isPath(a) && !outputs.has(a)), ...(p.kind === 'bundle' ? [p.program] : [])];
   for (const input of inputs) {
     const at = place(input);
     mkdirSync(dirname(at), { recursive: true });

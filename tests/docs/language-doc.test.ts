@@ -287,6 +287,7 @@ const settingSections: Record<SettingsBlock, string> = {
   hook: 'Hooks',
   oauth: 'oauth blocks',
   octoprint: 'octoprint',
+  printer: 'Printers (a print farm)',
   webcam: 'webcam',
   snapshot: 'webcam',
   retry: 'retry',

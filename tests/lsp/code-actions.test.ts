@@ -81,6 +81,13 @@ test('a misspelled field: the did-you-mean is applied', async () => {
   assert.equal(codes(after), []);
 });
 
+test('an unknown printer in from: the closest printer name is applied', async () => {
+  const text = 'printer mk3 { url "http://mk3.local" apiKey @env.K }\nhook h on PrintDone from mk4 {\n  url "https://example.com/hook"\n}\n';
+  const { fixed, after } = await fix(text, 'OH6001', "Change to 'mk3'");
+  assert.ok(fixed.includes('on PrintDone from mk3 {'), fixed);
+  assert.equal(codes(after), []);
+});
+
 test('a trigger under another tool\'s name: the synonym becomes the trigger', async () => {
   const { fixed, after } = await fix(hook('', 'PrintFinished'), 'OH3010', "Change to 'PrintDone'");
   assert.ok(fixed.startsWith('hook h on PrintDone {'), fixed);

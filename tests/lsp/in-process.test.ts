@@ -11,6 +11,7 @@ const wrap: Record<Exclude<SettingsBlock, 'top'>, (line: string) => string> = {
   hook: (l) => `hook a on PrintDone {\n  url "https://example.com"\n  ${l}\n}\n`,
   oauth: (l) => `oauth t {\n  ${l}\n}\nhook a on PrintDone {\n  url "https://example.com"\n  oauth t\n}\n`,
   octoprint: (l) => `octoprint {\n  ${l}\n}\nhook a on PrintDone {\n  url "https://example.com"\n}\n`,
+  printer: (l) => `printer mk3 {\n  ${l}\n}\nhook a on PrintDone {\n  url "https://example.com"\n}\n`,
   webcam: (l) => `webcam {\n  ${l}\n}\nhook a on PrintDone {\n  url "https://example.com"\n}\n`,
   snapshot: (l) => `hook a on PrintDone {\n  url "https://example.com"\n  snapshot {\n    ${l}\n  }\n}\n`,
   retry: (l) => `hook a on PrintDone {\n  url "https://example.com"\n  retry {\n    ${l}\n  }\n}\n`,

@@ -41,7 +41,7 @@ const EVENTS: Record<string, 'null' | 'object' | 'unknown'> = {
 
 const ROOTS = [
   'deviceIdentifier', 'apiSecret', 'topic', 'message', 'extra', 'state', 'job', 'progress',
-  'currentZ', 'offsets', 'meta', 'currentTime', 'percentCompleteMilestone', 'snapshot',
+  'currentZ', 'offsets', 'meta', 'currentTime', 'percentCompleteMilestone', 'snapshot', 'printer',
 ];
 
 function payloadKind(t: SchemaType): string {
@@ -140,6 +140,20 @@ test('JSDoc text arrives in the tables: fields, types and @since', () => {
   assert.ok(temps.ok && /seconds/.test(temps.doc ?? ''));
 });
 
+test('@unit tags arrive as units: seconds and bytes, where the schema says so, and never in the text', () => {
+  const unit = (root: string, path: string[]) => {
+    const l = lookupPath(schemaTables.roots[root].type, path);
+    return l.ok ? l.unit : 'missing';
+  };
+  assert.is(unit('job', ['estimatedPrintTime']), 'seconds');
+  assert.is(unit('progress', ['printTimeLeft']), 'seconds');
+  assert.is(unit('job', ['file', 'size']), 'bytes');
+  assert.is(unit('job', ['file', 'name']), undefined);
+  assert.is(unit('progress', ['completion']), undefined);
+  assert.is(fieldOf(schemaTables.events.PrintDone.payload, 'time')?.unit, 'seconds');
+  assert.not.match(fieldOf(schemaTables.events.PrintDone.payload, 'time')?.doc ?? '', /@unit/);
+});
+
 test('every parameter root is present with docs; extra is unknown; meta is optional', () => {
   assert.equal(Object.keys(schemaTables.roots).sort(), [...ROOTS].sort());
   for (const name of ROOTS) {
@@ -151,6 +165,12 @@ test('every parameter root is present with docs; extra is unknown; meta is optio
   assert.is(schemaTables.roots.job.optional, false);
   assert.equal(schemaTables.roots.currentTime.type, { kind: 'number' });
   assert.is(typeToString(schemaTables.roots.currentZ.type), 'number | null');
+  const printer = schemaTables.roots.printer.type;
+  assert.is(schemaTables.roots.printer.optional, false);
+  for (const [field, type] of [['name', 'string'], ['url', 'string'], ['device', 'string | null']]) {
+    const r = lookupPath(printer, [field]);
+    assert.ok(r.ok && typeToString(r.type) === type, `printer.${field}: ${type}`);
+  }
 });
 
 test('hook paths the design relies on resolve', () => {

@@ -4,10 +4,13 @@ import type { OhkFile, Value } from '../../../grammar/ast.js';
 import { diag, firstHere, type Diagnostic } from '../../../language/diagnostic.js';
 import type { Range } from '../../../language/range.js';
 import { CheckContext } from './check-context.js';
-import type { CheckedFile, CheckedHook, CheckedSnapshot } from './checked-model.js';
+import type { CheckedFile, CheckedHook, CheckedPrinter, CheckedQuiet, CheckedSnapshot } from './checked-model.js';
+import { checkQuiet } from './check-quiet.js';
+import { checkTimezone } from './check-timezone.js';
 import { checkHook, type FileDefaults } from './check-hook.js';
 import { checkMessages } from './check-messages.js';
 import { checkOAuth } from './check-oauth.js';
+import { checkFrom, checkPrinter } from './check-printers.js';
 import { checkSecretValue } from './check-secret-value.js';
 import { checkSnapshotSettings, defaultSnapshot } from './check-snapshot-settings.js';
 import { checkStatus } from './check-status.js';
@@ -41,6 +44,11 @@ export function check(file: OhkFile): CheckResult {
   let snapshot: CheckedSnapshot = defaultSnapshot;
   const octoprint: CheckedFile['octoprint'] = { url: null, apikey: null };
   let status: CheckedFile['status'] = null;
+  const printers: CheckedPrinter[] = [];
+  const printerNames = new Map<string, Range>();
+  let octoprintBlock: Range | undefined;
+  let timezone: string | null = null;
+  let quiet: CheckedQuiet | null = null;
 
   for (const item of file.items) {
     // A block the parser had to patch up (say, its '}' is not typed yet) is still checked,
@@ -61,9 +69,23 @@ export function check(file: OhkFile): CheckResult {
         else ctx.oauth.set(o.name, o);
         break;
       }
+      case 'Printer': {
+        const p = checkPrinter(ctx, item);
+        if (!item.name || item.name.recovered) break;
+        const name = item.name.name;
+        const earlier = printerNames.get(name);
+        if (earlier) {
+          ctx.report(diag.duplicatePrinter(item.name.range, { name }, { related: [firstHere(earlier, `Printer '${name}' is first defined here.`)] }));
+          break;
+        }
+        printerNames.set(name, item.name.range);
+        if (p) printers.push(p);
+        break;
+      }
       case 'Block': {
         const kw = item.keyword.name;
         if (!first(kw, item.keyword.range)) break;
+        if (kw === 'octoprint') octoprintBlock = item.keyword.range;
         if (kw === 'messages') messages = checkMessages(ctx, item.body, null, null);
         else if (kw === 'status') status = checkStatus(ctx, item.body);
         else if (kw === 'webcam') snapshot = checkSnapshotSettings(ctx, item.body, defaultSnapshot, 'webcam', 'webcam');
@@ -78,18 +100,29 @@ export function check(file: OhkFile): CheckResult {
         }
         break;
       }
+      case 'Timezone':
+        if (first('timezone', item.keyword)) timezone = checkTimezone(ctx, item) ?? null;
+        break;
+      case 'Quiet':
+        if (first('quiet', item.keyword)) quiet = checkQuiet(ctx, item) ?? null;
+        break;
       case 'Hook':
         break;
     }
   }
 
-  const defaults: FileDefaults = { device, secret, messages, snapshot };
+  // Which OctoPrint an `octoprint` block would address in a farm is anyone's guess: refused.
+  if (octoprintBlock && printerNames.size > 0) ctx.report(diag.octoprintWithPrinters(octoprintBlock));
+
+  const defaults: FileDefaults = { device, secret, messages, snapshot, quiet };
   const hooks: CheckedHook[] = [];
   const names = new Map<string, Range>();
   for (const item of file.items) {
     if (item.kind !== 'Hook') continue;
+    const from = checkFrom(ctx, item.from, printerNames);
     const hook = checkHook(ctx, item, defaults);
     if (!hook) continue;
+    if (from) hook.from = from;
     const earlier = names.get(hook.name);
     if (earlier) {
       ctx.report(diag.duplicateHook(item.name!.range, { name: hook.name }, { related: [firstHere(earlier, `Hook '${hook.name}' is first defined here.`)] }));
@@ -110,5 +143,5 @@ export function check(file: OhkFile): CheckResult {
     ctx.report(diag.noHooks({ start: { line: 1, column: 1, offset: 0 }, end: end.offset > 0 ? { line: 1, column: 2, offset: 1 } : end }));
   }
 
-  return { model: { octoprint, status, oauth: [...ctx.oauth.values()], hooks, env: ctx.env }, diagnostics: ctx.diagnostics, semantic: ctx.semantic };
+  return { model: { octoprint, status, oauth: [...ctx.oauth.values()], printers, hooks, env: ctx.env, timezone }, diagnostics: ctx.diagnostics, semantic: ctx.semantic };
 }

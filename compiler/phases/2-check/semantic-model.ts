@@ -52,6 +52,14 @@ export interface OAuthInfo {
   fields: Map<string, { type: string; keyRange: Range }>;
 }
 
+/** A printer block as hooks and `@printer` see it. */
+export interface PrinterInfo {
+  name: string;
+  nameRange: Range;
+  /** Its `device` when that is plain text, for hovers. */
+  device: string | null;
+}
+
 export interface SemanticModel {
   settings: SettingUse[];
   params: ParamUse[];
@@ -59,10 +67,12 @@ export interface SemanticModel {
   hooks: HookScope[];
   /** The file's oauth blocks by name (the first of a name). */
   oauth: Map<string, OAuthInfo>;
+  /** The file's printer blocks by name (the first of a name). */
+  printers: Map<string, PrinterInfo>;
 }
 
 export function emptySemanticModel(): SemanticModel {
-  return { settings: [], params: [], regions: [], hooks: [], oauth: new Map() };
+  return { settings: [], params: [], regions: [], hooks: [], oauth: new Map(), printers: new Map() };
 }
 
 function width(r: Range): number {

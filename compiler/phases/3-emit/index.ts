@@ -2,10 +2,11 @@
 // each templated value becomes a small function over the render context. Deterministic:
 // the same file gives the same bytes (no dates, sorted sets).
 import type { Value } from '../../../grammar/ast.js';
-import type { CheckedFile, CheckedHook, CheckedOAuth, CheckedSnapshot } from '../2-check/checked-model.js';
+import type { CheckedFile, CheckedHook, CheckedOAuth, CheckedPrinter, CheckedSnapshot } from '../2-check/checked-model.js';
 import { helperSource } from './emitted-source.js';
 import { jsKey, jsString } from './js-literal.js';
 import { ValueEmitter } from './emit-value.js';
+import { emitConditions } from './emit-condition.js';
 
 function fn(body: string): string {
   return `(c) => ${body.startsWith('{') ? `(${body})` : body}`;
@@ -35,6 +36,13 @@ export function emitModule(model: CheckedFile, sourceName: string): string {
     return record(fields, indent);
   };
 
+  const farm = model.printers.length > 0;
+  // In a farm, a hook without its own `device` takes the event's printer's, else the file's.
+  const deviceFn = (h: CheckedHook) => {
+    if (!farm || h.ownDevice) return valueFn(h.device, 'typed');
+    return fn(`c.printer && c.printer.device != null ? c.printer.device : ${h.device ? e.value(h.device, 'typed') : '""'}`);
+  };
+
   const hook = (h: CheckedHook) => {
     const i = '    ';
     e.takeNeededEnv();
@@ -54,7 +62,7 @@ export function emitModule(model: CheckedFile, sourceName: string): string {
       ['snapshotKey', h.snapshotKey === null ? 'null' : jsString(h.snapshotKey)],
       ['snapshot', e.readsIf(h.snapshotKey !== null, () => snapshot(h.snapshot, i))],
       ['oauth', h.oauth === null ? 'null' : jsString(h.oauth)],
-      ['deviceIdentifier', e.readsIf(h.uses.has('deviceIdentifier'), () => valueFn(h.device, 'typed'))],
+      ['deviceIdentifier', e.readsIf(h.uses.has('deviceIdentifier'), () => deviceFn(h))],
       ['apiSecret', e.readsIf(h.uses.has('apiSecret'), () => valueFn(h.secret, 'typed'))],
       ['messages', e.readsIf(h.uses.has('message'), () => record([...h.messages].map(([k, v]) => [k, fn(e.value(v, 'text'))]), i))],
       ['timeoutMs', String(h.timeoutMs)],
@@ -62,6 +70,22 @@ export function emitModule(model: CheckedFile, sourceName: string): string {
       ['retryDelaysMs', JSON.stringify(h.retryDelaysMs)],
       ['sign', h.sign ? valueFn(h.sign, 'text') : 'null'],
       ['uses', JSON.stringify([...h.uses].filter(Boolean).sort())],
+    ];
+    // Only hooks with conditions or quiet hours carry them, so every other module stays as it was.
+    if (h.conditions.length > 0) fields.push(['when', emitConditions(e, h.conditions)]);
+    if (h.quiet) fields.push(['quiet', `{ startMinute: ${h.quiet.startMinute}, endMinute: ${h.quiet.endMinute}, except: ${JSON.stringify(h.quiet.except)}, text: ${jsString(h.quiet.text)} }`]);
+    fields.push(['needsEnv', JSON.stringify(e.takeNeededEnv())]);
+    if (h.from) fields.push(['from', JSON.stringify(h.from)]);
+    return record(fields, '  ');
+  };
+
+  const printer = (p: CheckedPrinter) => {
+    e.takeNeededEnv();
+    const fields: Array<[string, string]> = [
+      ['name', jsString(p.name)],
+      ['url', valueFn(p.url, 'url')],
+      ['apikey', valueFn(p.apikey, 'text')],
+      ['device', p.device ? valueFn(p.device, 'typed') : 'null'],
     ];
     fields.push(['needsEnv', JSON.stringify(e.takeNeededEnv())]);
     return record(fields, '  ');
@@ -84,6 +108,7 @@ export function emitModule(model: CheckedFile, sourceName: string): string {
 
   const hooksText = list(model.hooks.map(hook), '');
   const oauthText = record(model.oauth.map((o) => [o.name, oauth(o)]), '');
+  const printersText = list(model.printers.map(printer), '');
   e.takeNeededEnv();
   const octoprintUrl = model.octoprint.url ? valueFn(model.octoprint.url, 'url') : 'null';
   const urlEnv = e.takeNeededEnv();
@@ -101,12 +126,16 @@ export function emitModule(model: CheckedFile, sourceName: string): string {
     '',
     `const oauth = ${oauthText};`,
     '',
+    // Only farms carry printers, so every single-printer module stays as it was.
+    ...(farm ? [`const printers = ${printersText};`, ''] : []),
     `export default {`,
     `  format: 1,`,
     `  source: ${jsString(sourceName)},`,
     `  octoprint: ${octoprint},`,
     // Only files with a status block carry one, so every other module stays as it was.
     ...(model.status ? [`  status: { listen: ${jsString(model.status.listen)}, tokenEnv: ${model.status.tokenEnv === null ? 'null' : jsString(model.status.tokenEnv)}, publicRead: ${model.status.publicRead} },`] : []),
+    ...(farm ? [`  printers,`] : []),
+    ...(model.timezone ? [`  timezone: ${jsString(model.timezone)},`] : []),
     `  oauth,`,
     `  hooks,`,
     `  env: ${JSON.stringify([...model.env].sort())},`,

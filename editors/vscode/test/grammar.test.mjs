@@ -76,6 +76,17 @@ check('top-level forms, oauth header and settings', () => {
   assert.equal(scopeOf(t, 'form'), 'support.constant.octohook');
 });
 
+check('print farm: printer header, apiKey, and a hook\'s from list', () => {
+  const t = 'printer mk3 {\n  url "http://mk3.local"\n  apiKey @env.MK3_KEY\n}\nhook lab on Progress every 10% from mk3, Mini {\n  url "x"\n}';
+  assert.equal(scopeOf(t, 'printer'), 'storage.type.printer.octohook');
+  assert.equal(scopeOf(t, 'mk3', 1), 'entity.name.type.printer.octohook');
+  assert.equal(scopeOf(t, 'apiKey'), 'keyword.other.setting.octohook');
+  assert.equal(scopeOf(t, 'Progress'), 'support.type.trigger.octohook');
+  assert.equal(scopeOf(t, 'from'), 'keyword.other.from.octohook');
+  assert.equal(scopeOf(t, 'mk3', 2), 'entity.name.type.printer.octohook');
+  assert.equal(scopeOf(t, 'Mini'), 'entity.name.type.printer.octohook', 'a capitalised printer name is not read as an event');
+});
+
 check('strings with @path and @{…} inside', () => {
   const s = '  data { left: "@{progress.printTimeLeft | duration} left for @job.file.name!" }';
   assert.ok(scopesOf(s, ' left for ').includes('string.quoted.double.octohook'));

@@ -1,0 +1,57 @@
+// Which printer `octohookc test` says an event came from (`@printer`, and the printer's
+// `device` as `@deviceIdentifier`): the one `--printer NAME` names, else the first printer the
+// hook fires for; a file without printer blocks has the one printer `octoprint`. Its `url` is
+// shown the way the daemon shows it, without credentials.
+import type { CompiledHook, CompiledModule, Render, RenderContext } from '../../runtime/compiled-module.js';
+import { octoprintAddress } from '../../runtime/cli/preflight.js';
+import { displayUrl } from '../../runtime/octoprint/urls.js';
+
+export interface TestPrinter {
+  name: string;
+  url: string;
+  device: unknown;
+}
+
+/** The printer blocks' names; empty for a single-printer file. */
+export function printerNames(module: CompiledModule): string[] {
+  return (module.printers ?? []).map((p) => p.name);
+}
+
+/** Whether the hook fires on events of printer `name`. */
+export function firesFor(hook: CompiledHook, name: string): boolean {
+  return !hook.from || hook.from.includes(name);
+}
+
+/** The printer a test of `hook` stands for: `chosen` (a name checked by the caller), else the first the hook fires for. */
+export function testPrinter(module: CompiledModule, hook: CompiledHook, env: Record<string, string | undefined>, chosen?: string): TestPrinter {
+  const ctx = { env } as RenderContext;
+  const printers = module.printers ?? [];
+  if (printers.length === 0) return { name: 'octoprint', url: displayUrl(octoprintAddress(module, undefined, env).url), device: null };
+  const p = printers.find((x) => x.name === chosen) ?? printers.find((x) => firesFor(hook, x.name)) ?? printers[0];
+  return { name: p.name, url: shownUrl(p.url(ctx)), device: p.device ? p.device(ctx) : null };
+}
+
+/** The address without credentials; `<unset MK3_URL>` (a dry run's stand-in) says more than `<invalid URL>`. */
+function shownUrl(raw: string): string {
+  const shown = displayUrl(raw);
+  return shown === '<invalid URL>' && /^<unset [A-Z0-9_]+>$/i.test(raw) ? raw : shown;
+}
+
+/**
+ * The hook as it renders for events of `printer`: each render function sees `@printer`. (The
+ * test runs the daemon's own request preparation, which is handed the hook, not the printer.)
+ */
+export function hookForPrinter(hook: CompiledHook, printer: TestPrinter): CompiledHook {
+  const at = <T>(f: Render<T>): Render<T> => (c) => f({ ...c, printer });
+  return {
+    ...hook,
+    url: at(hook.url),
+    headers: at(hook.headers),
+    data: hook.data && at(hook.data),
+    deviceIdentifier: at(hook.deviceIdentifier),
+    apiSecret: at(hook.apiSecret),
+    messages: Object.fromEntries(Object.entries(hook.messages).map(([k, f]) => [k, at(f)])),
+    sign: hook.sign && at(hook.sign),
+    snapshot: hook.snapshot.url ? { ...hook.snapshot, url: at(hook.snapshot.url) } : hook.snapshot,
+  };
+}
