@@ -12,7 +12,8 @@
 //   - after a short idle again.
 // That in two daemons: one taking bursts (500 firings at once, then waiting for all of them to
 // arrive: the stress case, hundreds pending at once) and one paced (--paced-batch firings at a
-// time, 25 by default, each group delivered before the next: a steady, busy printer's rate).
+// time, 25 by default, each group delivered before the next: a steady rate, though still hundreds
+// a second, far more than a printer makes).
 // RSS after connecting is also read from --connect-runs daemons (5) started as the service
 // starts them with nothing else in the process: the probe that reports the heap costs a few
 // tenths of a MiB itself.
@@ -193,7 +194,7 @@ interface RunResult {
 
 /** Start, idle, 2 × `deliveries` deliveries, idle again: RSS and where it is at each point. */
 async function measureConfiguration(world: World, built: Built, dir: string, c: Configuration, firstSeq: number): Promise<RunResult> {
-  const stateDir = join(dir, `state-${c.name.replace(/[^a-z0-9]+/gi, "-")}`);
+  const stateDir = join(dir, `state-${c.name.replace(/[^a-z0-9]+/gi, '-')}`);
   const d = await startDaemon(built, { dir, octoprintUrl: world.octoprintUrl, apiKey: world.apiKey, stateDir, probe: true, nodeArgs: c.nodeArgs, env: c.env });
   try {
     const points: Point[] = [];
