@@ -7,9 +7,16 @@
 //   - after start (connected, history received),
 //   - after an idle stretch (only OctoPrint's `current` messages, twice a second),
 //   - after 10,000 deliveries to a local keep-alive receiver (events fired through the
-//     simulator's push socket in batches of 500), and after 10,000 more: bounded growth
-//     means the second 10,000 add (about) nothing,
+//     simulator's push socket), and after 10,000 more: bounded growth means the second
+//     10,000 add (about) nothing,
 //   - after a short idle again.
+// That in two daemons: one taking bursts (500 firings at once, then waiting for all of them to
+// arrive: the stress case, hundreds pending at once) and one paced (--paced-batch firings at a
+// time, 25 by default, each group delivered before the next: a steady rate, though still hundreds
+// a second, far more than a printer makes).
+// RSS after connecting is also read from --connect-runs daemons (5) started as the service
+// starts them with nothing else in the process: the probe that reports the heap costs a few
+// tenths of a MiB itself.
 // Plus the sizes of the one-file programs, and of the outbox's state directory at the end,
 // and cold start: process start to the first log line of the bundle and of `octohook run`, median of
 // `--starts` rounds, each round also timing a bare `node -e ''` (the floor, under the same load).
@@ -23,7 +30,7 @@
 // page (an SSE client) connected and the page, the JSON and the metrics read meanwhile.
 // The median difference over --status-runs pairs is reported (RSS, and live heap after a GC).
 //
-//   node dist/bench/memory.js [--deliveries N] [--idle-seconds S] [--starts N] [--plain-node] [--status-deliveries N] [--status-runs N]
+//   node dist/bench/memory.js [--deliveries N] [--idle-seconds S] [--starts N] [--plain-node] [--paced-batch N] [--connect-runs N] [--status-deliveries N] [--status-runs N]
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,11 +46,15 @@ const idleMs = option('--idle-seconds', 15) * 1000;
 const starts = option('--starts', 15);
 const statusDeliveries = option('--status-deliveries', 2_000);
 const statusRuns = option('--status-runs', 3);
+const connectRuns = option('--connect-runs', 5);
 const unit = process.argv.includes('--plain-node') ? { nodeFlags: [], env: {} } : serviceUnitLaunch();
 const unitFlags = unit.nodeFlags;
 // The state directory is given here as a flag instead.
 const unitEnv = unitEnvElsewhere(unit);
+/** The burst: firings at once, then waiting for them all to arrive. */
 const BATCH = 500;
+/** The paced run: firings at once, each group delivered before the next. */
+const PACED = option('--paced-batch', 25);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -156,6 +167,8 @@ interface Configuration {
   env: Record<string, string>;
   /** Extra daemon arguments, after the common ones. */
   args?: string[];
+  /** Firings sent at once, each group delivered before the next. */
+  batch: number;
 }
 
 interface Point {
@@ -180,8 +193,8 @@ interface RunResult {
 }
 
 /** Start, idle, 2 × `deliveries` deliveries, idle again: RSS and where it is at each point. */
-async function measureConfiguration(world: World, built: Built, dir: string, c: Configuration): Promise<RunResult> {
-  const stateDir = join(dir, `state-${c.name}`);
+async function measureConfiguration(world: World, built: Built, dir: string, c: Configuration, firstSeq: number): Promise<RunResult> {
+  const stateDir = join(dir, `state-${c.name.replace(/[^a-z0-9]+/gi, '-')}`);
   const d = await startDaemon(built, { dir, octoprintUrl: world.octoprintUrl, apiKey: world.apiKey, stateDir, probe: true, nodeArgs: c.nodeArgs, env: c.env });
   try {
     const points: Point[] = [];
@@ -196,11 +209,12 @@ async function measureConfiguration(world: World, built: Built, dir: string, c: 
     await sleep(idleMs);
     await measure(`after ${idleMs / 1000} s idle`);
 
-    let seq = 0;
+    // Event numbers apart from every other run's: the receiver tells arrivals apart by them.
+    let seq = firstSeq;
     const deliver = async (n: number) => {
       const t0 = performance.now();
-      for (let done = 0; done < n; done += BATCH) {
-        const count = Math.min(BATCH, n - done);
+      for (let done = 0; done < n; done += c.batch) {
+        const count = Math.min(c.batch, n - done);
         await world.emit(BENCH_EVENT, seq, count);
         const a = await world.arrivals(seq, count, 60_000);
         if (!a.complete) throw new Error(`only ${a.arrived.filter((t) => t > 0).length} of ${count} webhooks arrived`);
@@ -230,7 +244,7 @@ function report(c: Configuration, r: RunResult): void {
   const { points } = r;
   const perSec = (ms: number) => fixed((deliveries / ms) * 1000, 0);
   const launch = [...Object.entries(c.env).map(([k, v]) => `${k}=${v}`), 'node', ...c.nodeArgs].join(' ');
-  console.log(`memory (${c.name}): ${launch} <bundle>`);
+  console.log(`memory (${c.name}: deliveries fired ${c.batch} at a time, each group delivered before the next): ${launch} <bundle>`);
   console.log(`  ${''.padEnd(26)} ${'RSS'.padStart(10)} ${'anonymous'.padStart(10)} ${'V8 heap'.padStart(10)}  ${'JS live'.padStart(9)} ${'buffers'.padStart(9)}`);
   for (const p of points) console.log(`  ${p.label.padEnd(26)} ${mib(p.rss).padStart(10)} ${mib(p.anon).padStart(10)} ${mib(p.v8Committed).padStart(10)}  ${mib(p.live).padStart(9)} ${mib(p.external).padStart(9)}`);
   console.log(`  (anonymous: RSS less the node binary's and libraries' pages; V8 heap: pages V8 has committed; JS live and buffers: in use after a full GC)`);
@@ -247,8 +261,13 @@ function report(c: Configuration, r: RunResult): void {
   console.log(`ratio (${c.name}): RSS after ${deliveries.toLocaleString('en-US')} deliveries / after start = ${fixed(after1.rss / atStart.rss, 2)}x (after ${(2 * deliveries).toLocaleString('en-US')}: ${fixed(after2.rss / atStart.rss, 2)}x)`);
 }
 
-// The configurations measured, each in a daemon of its own: the one deploy/octohook.service runs.
-const configurations: Configuration[] = [{ name: process.argv.includes('--plain-node') ? 'plain node' : 'as deploy/octohook.service', nodeArgs: unitFlags, env: unitEnv }];
+// The configurations measured, each in a daemon of its own, started as deploy/octohook.service
+// starts it: bursts, and a paced rate.
+const launchName = process.argv.includes('--plain-node') ? 'plain node' : 'as deploy/octohook.service';
+const configurations: Configuration[] = [
+  { name: `burst, ${launchName}`, nodeArgs: unitFlags, env: unitEnv, batch: BATCH },
+  { name: `paced, ${launchName}`, nodeArgs: unitFlags, env: unitEnv, batch: PACED },
+];
 
 const dir = mkdtempSync(join(tmpdir(), 'octohook-bench-memory-'));
 const world = await World.start();
@@ -258,7 +277,18 @@ try {
   execFileSync(process.execPath, [join(projectRoot, 'bin', 'octohookc.js'), 'build', join(dir, 'hooks.ohk'), '-o', join(dir, 'hooks.mjs')], { stdio: 'pipe' });
   const cold = await coldStarts(built, join(dir, 'hooks.mjs'), world.octoprintUrl, world.apiKey, dir, starts);
   const results = [];
-  for (const c of configurations) results.push({ c, r: await measureConfiguration(world, built, dir, c) });
+  for (const [i, c] of configurations.entries()) results.push({ c, r: await measureConfiguration(world, built, dir, c, i * 2 * deliveries) });
+
+  // RSS after connecting with nothing but the daemon in the process, as the service runs it: the
+  // probe above (--expose-gc, an IPC channel, its module) costs a few tenths of a MiB itself.
+  const connected: number[] = [];
+  for (let i = 0; i < connectRuns; i++) {
+    const d = await startDaemon(built, { dir, octoprintUrl: world.octoprintUrl, apiKey: world.apiKey, stateDir: join(dir, `state-connected-${i}`), nodeArgs: unitFlags, env: unitEnv });
+    await sleep(500);
+    connected.push(d.smaps().Rss);
+    await d.stop();
+  }
+  connected.sort((a, b) => a - b);
 
   const runForm = await startDaemon(
     { args: [join(projectRoot, 'bin', 'octohook.js'), 'run', join(dir, 'hooks.mjs')], kind: 'run', bundlePath: null, bundleBytes: null },
@@ -330,8 +360,12 @@ try {
   const cliBundle = sizeOf(join(projectRoot, 'dist/compiler/cli/octohook.bundle.js'));
   const template = sizeOf(join(projectRoot, 'dist/runtime/cli/octohook-standalone.js'));
   const what = built.kind === 'bundle' ? 'the `octohookc build --bundle` file' : '`octohook run hooks.mjs` (no --bundle available)';
-  console.log(`daemon = ${what}, outbox in a state dir on disk, OctoPrint simulator printing, one hook (all-data JSON), deliveries fired ${BATCH} at a time`);
+  console.log(`daemon = ${what}, outbox in a state dir on disk, OctoPrint simulator printing, one hook (all-data JSON)`);
   for (const { c, r } of results) report(c, r);
+  const connectedMedian = connected[Math.floor(connected.length / 2)];
+  console.log(
+    `RSS after connecting, no probe in the process (${launchName}; ${connected.length} starts): median ${mib(connectedMedian)} (min ${mib(connected[0])}, max ${mib(connected[connected.length - 1])}); budget 60 MB: ${connected[connected.length - 1] <= 60e6 ? 'met in every start' : connectedMedian <= 60e6 ? 'met by the median, not in every start' : 'NOT met'}`,
+  );
   console.log(`\`octohook run hooks.mjs\` RSS after start (plain node), for comparison: ${mib(runFormStart)}; a bare \`node -e\` process: ${mib(bareRss)}`);
   const mid = (xs: number[]) => xs[Math.floor(xs.length / 2)];
   const spread = (xs: number[]) => `median ${fixed(mid(xs), 0)} ms (min ${fixed(xs[0], 0)}, max ${fixed(xs[xs.length - 1], 0)})`;

@@ -134,7 +134,9 @@ export class DeliveryEngine {
     const printer = this.o.namePrinters ? firing.origin?.printer.name : undefined;
     const { delivery, durable } = outbox.add({ id: newWebhookId(), hook: hook.name, trigger: firing.trigger, ...(printer ? { printer } : {}), request });
     const lane = this.lane(hook.name);
-    lane.push({ ...this.item(delivery), durable, firing, request });
+    // The lane keeps no copy of the request: the outbox's stored one is the only one in memory
+    // (a burst holds hundreds pending), decoded for each attempt (docs/performance.md, memory).
+    lane.push({ ...this.item(delivery), durable, firing });
     this.makeRoom(lane);
     this.o.onQueueChanged?.();
     return delivery;
@@ -260,7 +262,7 @@ export class DeliveryEngine {
     }
 
     const startedAt = this.o.clock.now();
-    let request = item.request ?? deserializeRequest(d.req);
+    let request = deserializeRequest(d.req);
     let result = await this.send(hook, item, request, key, n);
     let unauthorizedNote = '';
     if ('response' in result && result.response.status === 401 && hook.oauth) {
@@ -270,7 +272,6 @@ export class DeliveryEngine {
         const again = await this.o.prepare(hook, item.firing);
         if (again.ok) {
           request = again.request;
-          item.request = request;
           this.outbox?.replace(d.id, request);
           result = await this.send(hook, item, request, key, n);
           unauthorizedNote = ' with a fresh OAuth token';

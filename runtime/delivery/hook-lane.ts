@@ -11,7 +11,6 @@
 import type { Clock, ClockTimer } from '../clock.js';
 import type { Firing } from '../dispatch/firing.js';
 import type { StoredDelivery } from '../outbox/records.js';
-import type { PreparedRequest } from '../http/prepare-request.js';
 
 export interface LaneItem {
   /** The outbox's own record of the delivery (the outbox updates it). */
@@ -22,8 +21,6 @@ export interface LaneItem {
   deadline: number;
   /** The firing it came from, while this process runs (for an OAuth re-render). */
   firing?: Firing;
-  /** The rendered request, while this process runs: attempts need not decode the stored copy. */
-  request?: PreparedRequest;
 }
 
 /** What an attempt decided: the item is finished (delivered or dead), or waits for another try. */
