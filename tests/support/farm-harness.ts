@@ -64,8 +64,7 @@ export async function startFarmHarness(
   if (!started.ok || !started.targets) throw new Error(started.ok ? 'no printers' : started.problem);
   const logs: string[] = [];
   const logger = createLogger({ stream: { write: (s: string) => logs.push(s) }, level: 'debug' });
-  const [first] = started.targets;
-  const daemon = new Daemon({ module, octoprintUrl: first.url, apiKey: first.apiKey, printers: started.targets, env, logger, stateDir: options.stateDir ?? null, ...(options.push ? { push: options.push } : {}), ...(options.status ? { status: options.status } : {}) });
+  const daemon = new Daemon({ module, printers: started.targets, env, logger, stateDir: options.stateDir ?? null, ...(options.push ? { push: options.push } : {}), ...(options.status ? { status: options.status } : {}) });
   await daemon.start();
   await waitFor(() => daemon.printers.every((p) => p.client.state === 'live'), 'every printer live', 5000);
   return {
