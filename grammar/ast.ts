@@ -54,6 +54,13 @@ export interface SizeNode extends NodeBase {
   height: number;
 }
 
+/** `5MB`, `512KiB`: a count of bytes (conditions only; an image size is a SizeNode). */
+export interface ByteSizeNode extends NodeBase {
+  kind: 'ByteSize';
+  bytes: number;
+  raw: string;
+}
+
 export interface BooleanNode extends NodeBase {
   kind: 'Boolean';
   value: boolean;
@@ -183,10 +190,95 @@ export interface HookDecl extends NodeBase {
   triggers: TriggerNode[];
   /** Absent: the hook fires on events from every printer. */
   from?: FromClause;
+  /** The body's settings; its `when` and `quiet` lines are in `conditions` and `quiet`. */
   body: ObjectNode | undefined;
+  /** `when EXPR` lines, in order: all must hold. */
+  conditions: WhenNode[];
+  /** `quiet …` lines (more than one is an error the checker reports). */
+  quiet: QuietNode[];
 }
 
-export type TopLevel = DeviceDecl | SecretDecl | BlockDecl | OAuthDecl | PrinterDecl | HookDecl;
+/** `timezone "Europe/Berlin"`. */
+export interface TimezoneDecl extends NodeBase {
+  kind: 'Timezone';
+  keyword: Range;
+  value: Value | undefined;
+}
+
+export type TopLevel = DeviceDecl | SecretDecl | BlockDecl | OAuthDecl | PrinterDecl | HookDecl | TimezoneDecl | QuietNode;
+
+// ---------------------------------------------------------------- conditions and quiet hours
+
+/** A value a condition compares. */
+export type Operand = StringNode | NumberNode | DurationNode | ByteSizeNode | BooleanNode | NullNode | ParamNode;
+
+export interface OperandList extends NodeBase {
+  kind: 'List';
+  elements: Operand[];
+}
+
+export type CompareOperator = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'contains' | 'matches';
+
+/** `left OP right`; `in` takes a list, `matches` a string (the regular expression). */
+export interface CompareNode extends NodeBase {
+  kind: 'Compare';
+  op: CompareOperator;
+  opRange: Range;
+  left: Operand;
+  /** Missing only when the parser recovered from an error. */
+  right: Operand | OperandList | undefined;
+}
+
+/** `a and b and c` or `a or b`: flat, so a long chain never makes a deep tree. */
+export interface LogicNode extends NodeBase {
+  kind: 'Logic';
+  op: 'and' | 'or';
+  operands: ConditionExpr[];
+}
+
+/** `not X` (`not not X` is X: the parser keeps one `not` per odd count). */
+export interface NotNode extends NodeBase {
+  kind: 'Not';
+  operand: ConditionExpr;
+}
+
+/** `( X )`, kept so the reason a condition gives quotes what was written. */
+export interface GroupNode extends NodeBase {
+  kind: 'Group';
+  inner: ConditionExpr;
+}
+
+/** A bare operand is a condition when it is a boolean (`when @meta.flag`). */
+export type ConditionExpr = LogicNode | NotNode | GroupNode | CompareNode | Operand;
+
+/** `when EXPR` in a hook body. */
+export interface WhenNode extends NodeBase {
+  kind: 'When';
+  keyword: Range;
+  condition: ConditionExpr | undefined;
+}
+
+export interface ClockTimeNode extends NodeBase {
+  hour: number;
+  minute: number;
+}
+
+/** `23:00-07:00`: wraps over midnight when `to` is earlier than `from`. */
+export interface TimeRangeNode extends NodeBase {
+  kind: 'TimeRange';
+  from: ClockTimeNode;
+  to: ClockTimeNode;
+}
+
+/** `quiet 23:00-07:00 except PrintFailed, Error` or `quiet off`, at the top level or in a hook. */
+export interface QuietNode extends NodeBase {
+  kind: 'Quiet';
+  keyword: Range;
+  /** Present for `quiet off`. */
+  off?: Range;
+  window?: TimeRangeNode;
+  except: Identifier[];
+}
 
 export interface OhkFile extends NodeBase {
   kind: 'File';

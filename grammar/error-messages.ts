@@ -13,6 +13,7 @@ import type { ParserNote } from './parser.js';
 import type { ParseContext } from './parse-context.js';
 import { closers, Name, NumberLit, StringLit, tokenEnd } from './tokens.js';
 import { diag } from '../language/diagnostic.js';
+import { topLevelKeywordList } from '../language/keywords.js';
 
 interface ErrorInfo {
   id: Extract<DiagnosticId, 'expectedToken' | 'expectedTopLevel' | 'expectedValue'>;
@@ -38,6 +39,10 @@ const nameInRule: Record<string, string> = {
   entry: 'a key',
 };
 
+/** Where a condition expects a value to compare, the message names the kinds rather than listing eight tokens. */
+const conditionRules: ReadonlySet<string> = new Set(['operand', 'atom', 'unaryExpr', 'comparison']);
+const conditionOperand = 'a parameter, a string, a number, a duration, a byte size, true, false or null';
+
 function label(type: TokenType, ruleName: string): string {
   if (type === Name) return nameInRule[ruleName] ?? 'a name';
   if (type === NumberLit && ruleName === 'trigger') return "a number, as in 'every 10%',";
@@ -54,7 +59,9 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
   buildMismatchTokenMessage: ({ expected, ruleName }) => encode({ id: 'expectedToken', expected: label(expected, ruleName) }),
   buildNotAllInputParsedMessage: () => encode({ id: 'expectedTopLevel' }),
   buildNoViableAltMessage: ({ expectedPathsPerAlt, ruleName }) =>
-    ruleName === 'value' ? encode({ id: 'expectedValue' }) : encode({ id: 'expectedToken', expected: alternatives(expectedPathsPerAlt.flat(), ruleName) }),
+    ruleName === 'value'
+      ? encode({ id: 'expectedValue' })
+      : encode({ id: 'expectedToken', expected: conditionRules.has(ruleName) ? conditionOperand : alternatives(expectedPathsPerAlt.flat(), ruleName) }),
   buildEarlyExitMessage: ({ expectedIterationPaths, ruleName }) => encode({ id: 'expectedToken', expected: alternatives(expectedIterationPaths, ruleName) }),
 };
 
@@ -93,10 +100,12 @@ export function reportSyntaxErrors(errors: readonly IRecognitionException[], not
     // A closer left over after an item that already has an error is that error's echo
     // (`[1, 2}` closes the item early and leaves its own '}'): one report is enough.
     if (info.id === 'expectedTopLevel' && others > 1 && closers.has(tok.tokenType)) continue;
+    // What a note already reported as missing or unexpected is not also "not a top-level item".
+    if (info.id === 'expectedTopLevel' && notes.some((m) => m.found === tok)) continue;
     const found = isRealToken(tok) ? describeToken(tok) : describeToken(item.next);
     const [start, end] = isRealToken(tok) ? [tok.startOffset, tokenEnd(tok)] : after((e as { previousToken?: IToken }).previousToken);
     if (info.id === 'expectedToken') ctx.report(diag.expectedToken(ctx.range(start, end), { expected: info.expected ?? 'something else', found }));
-    else if (info.id === 'expectedTopLevel') ctx.report(diag.expectedTopLevel(ctx.range(start, end), { found }));
+    else if (info.id === 'expectedTopLevel') ctx.report(diag.expectedTopLevel(ctx.range(start, end), { keywords: topLevelKeywordList(), found }));
     else ctx.report(diag.expectedValue(ctx.range(start, end), { found }));
   }
   for (const m of notes) {
@@ -108,6 +117,7 @@ export function reportSyntaxErrors(errors: readonly IRecognitionException[], not
     const sameLine = real && m.found.startLine === m.after.endLine;
     const found = !real ? describeToken(item.next) : sameLine ? describeToken(m.found) : 'end of line';
     const [start, end] = sameLine ? [m.found.startOffset, tokenEnd(m.found)] : after(m.after);
-    ctx.report(diag.expectedValue(ctx.range(start, end), { found }));
+    if (m.kind === 'missing') ctx.report(diag.expectedToken(ctx.range(start, end), { expected: m.expected ?? 'something else', found }));
+    else ctx.report(diag.expectedValue(ctx.range(start, end), { found }));
   }
 }

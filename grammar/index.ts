@@ -7,6 +7,7 @@
 // AST (build-ast.ts). Diagnostics are sorted by position and capped at 100 (then OH1099).
 import type { IToken } from 'chevrotain';
 import { diag, sortDiagnostics, type Diagnostic } from '../language/diagnostic.js';
+import { topLevelKeywordList } from '../language/keywords.js';
 import type { OhkFile, TopLevel } from './ast.js';
 import type { Range } from '../language/range.js';
 import { buildItem } from './build-ast.js';
@@ -66,7 +67,7 @@ function parseItems(tokens: IToken[], ctx: ParseContext, items: TopLevel[]): voi
     const rule = ruleFor(first);
     const before = ctx.diagnostics.length;
     if (rule === undefined) {
-      ctx.report(diag.expectedTopLevel(ctx.range(first.startOffset, tokenEnd(first)), { found: describeToken(first) }));
+      ctx.report(diag.expectedTopLevel(ctx.range(first.startOffset, tokenEnd(first)), { keywords: topLevelKeywordList(), found: describeToken(first) }));
       parseErrors++;
       continue;
     }

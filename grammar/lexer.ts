@@ -7,13 +7,13 @@ import type { IToken, TokenType } from 'chevrotain';
 import type { NumberNode } from './ast.js';
 import type { Range } from '../language/range.js';
 import { codePointAt, isDigit, isIdentPart, isIdentStart, isWhitespace, showChar, unitLength } from '../language/char-classes.js';
-import { classifyNumeric, readSpacedSize, scanNumericRun } from './number-literal.js';
+import { classifyNumeric, readSpacedSize, readTimeRange, scanNumericRun } from './number-literal.js';
 import { paramKind, readParam, sourceText } from './param-syntax.js';
 import type { ParseContext } from './parse-context.js';
 import { readString } from './template-string.js';
 import {
-  Colon, Comma, DurationLit, Ident, keywords, LBracket, LCurly, NumberLit, ParamTok, Percent,
-  RBracket, RCurly, Semicolon, SizeLit, StringLit,
+  ByteSizeLit, Colon, Comma, CompareOp, DurationLit, Ident, keywords, LBracket, LCurly, LParen, NumberLit, ParamTok, Percent,
+  RBracket, RCurly, RParen, Semicolon, SizeLit, StringLit, TimeRangeLit,
 } from './tokens.js';
 import { diag } from '../language/diagnostic.js';
 
@@ -34,8 +34,19 @@ function punctuation(c: number): TokenType | undefined {
     case 44: return Comma;
     case 59: return Semicolon;
     case 37: return Percent;
+    case 40: return LParen;
+    case 41: return RParen;
     default: return undefined;
   }
+}
+
+/** The length of the comparison operator at `i` (`==`, `!=`, `<`, `<=`, `>`, `>=`), or 0. A lone `=` or `!` is no operator. */
+function operatorLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  const eq = text.charCodeAt(i + 1) === 61;
+  if (c === 60 || c === 62) return eq ? 2 : 1;
+  if (c === 61 || c === 33) return eq ? 2 : 0;
+  return 0;
 }
 
 export function lex(ctx: ParseContext, maxErrors: number): LexResult {
@@ -73,9 +84,13 @@ class Lexer {
         continue;
       }
       const punct = punctuation(c);
+      const op = punct === undefined ? operatorLength(text, i) : 0;
       if (punct !== undefined) {
         this.push(punct, i, i + 1);
         i++;
+      } else if (op > 0) {
+        this.push(CompareOp, i, i + op);
+        i += op;
       } else if (c === 34 || c === 39) {
         const s = readString(text, i, ctx);
         this.push(StringLit, i, s.end, s.node);
@@ -125,7 +140,7 @@ class Lexer {
 
   private startsToken(i: number): boolean {
     const c = this.text.charCodeAt(i);
-    if (punctuation(c) !== undefined || c === 34 || c === 39 || c === 64) return true;
+    if (punctuation(c) !== undefined || operatorLength(this.text, i) > 0 || c === 34 || c === 39 || c === 64) return true;
     if (c === 47) return this.text.charCodeAt(i + 1) === 47 || this.text.charCodeAt(i + 1) === 42;
     return this.startsNumber(i) || isIdentStart(codePointAt(this.text, i));
   }
@@ -185,6 +200,12 @@ class Lexer {
     const t = this.text;
     const runEnd = scanNumericRun(t, i);
     const raw = t.slice(i, runEnd);
+    const time = isDigit(t.charCodeAt(i)) ? readTimeRange(t, i) : undefined;
+    if (time) {
+      const clock = (c: { hour: number; minute: number; start: number; end: number }) => ({ hour: c.hour, minute: c.minute, range: this.ctx.range(c.start, c.end) });
+      this.push(TimeRangeLit, i, time.end, { kind: 'TimeRange', from: clock(time.from), to: clock(time.to), range: this.ctx.range(i, time.end) });
+      return time.end;
+    }
     if (isDigit(t.charCodeAt(i))) {
       const size = readSpacedSize(t, raw, runEnd);
       if (size !== undefined) {
@@ -203,6 +224,9 @@ class Lexer {
         break;
       case 'size':
         this.push(SizeLit, i, runEnd, { kind: 'Size', width: k.width, height: k.height, range });
+        break;
+      case 'bytes':
+        this.push(ByteSizeLit, i, runEnd, { kind: 'ByteSize', bytes: k.bytes, raw, range });
         break;
       default: {
         this.ctx.report(diag.invalidNumber(this.ctx.range(i, runEnd), { text: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw }));

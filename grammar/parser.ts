@@ -12,6 +12,17 @@
 //   entry     := (NAME | STRING) ':'? value      -- value on the key's line unless ':' or '{'/'['
 //   array     := '[' (value ','? | stray ',')* ']'
 //   value     := STRING | NUMBER | DURATION | SIZE | PARAM | NAME | object | array
+//   timezone  := 'timezone' value
+//   quiet     := 'quiet' ('off' | TIMERANGE ('except' NAME (',' NAME)*)?)   -- top level or in a hook body
+//   when      := 'when' or                                                -- in a hook body only
+//   or        := and ('or' and)*            and := unary ('and' unary)*     unary := 'not'* atom
+//   atom      := '(' or ')' | operand (OP operand | 'in' list | 'contains' operand | 'matches' STRING)?
+//   operand   := STRING | NUMBER | DURATION | BYTESIZE | PARAM | 'true' | 'false' | 'null'
+//   list      := '[' (operand ','?)* ']'
+//
+// In a hook body, `when` and `quiet` followed by anything but ':' start those lines; anywhere
+// else (and with ':') they are ordinary keys. Chains are loops and `not` a repetition, so only
+// parentheses nest, and the depth guard bounds them like braces.
 //
 // Recovery is chevrotain's (single-token deletion or insertion, re-sync in repetitions and
 // rules), plus a few cases the grammar accepts and reports itself (ParserNote), because
@@ -20,14 +31,16 @@
 import { CstParser, EOF, tokenMatcher, type CstNode, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import { errorMessageProvider } from './error-messages.js';
 import {
-  allTokens, Colon, Comma, Device, DurationLit, Every, From, Hook, LBracket, LCurly, Messages, Name, NumberLit, OAuth,
-  Octoprint, On, ParamTok, Percent, Printer, RBracket, RCurly, Secret, Semicolon, SizeLit, Status, StringLit, Webcam,
+  allTokens, And, ByteSizeLit, Colon, Comma, CompareOp, Contains, Device, DurationLit, Every, Except, False, From, Hook, In, LBracket, LCurly,
+  LParen, Matches, Messages, Name, Not, Null, NumberLit, OAuth, Octoprint, Off, On, Or, ParamTok, Percent, Printer, Quiet, RBracket, RCurly,
+  RParen, Secret, Semicolon, SizeLit, Status, StringLit, TimeRangeLit, Timezone, True, Webcam, When,
 } from './tokens.js';
+import type { Truncated } from './depth-guard.js';
 
 /** A problem the grammar reports itself; `after` is the token before the problem. */
 export interface ParserNote {
-  /** 'missingValue': nothing after `after`; 'unexpected': `found` should be `expected`. */
-  kind: 'missingValue' | 'unexpected';
+  /** 'missingValue': nothing after `after`; 'missing': `expected` is missing after `after`; 'unexpected': `found` should be `expected`. */
+  kind: 'missingValue' | 'missing' | 'unexpected';
   after: IToken;
   found: IToken;
   expected?: string;
@@ -39,7 +52,7 @@ const resyncLookahead = 500;
 /** Thrown out of the parser once the error budget is spent. */
 class ErrorLimitReached extends Error {}
 
-export type ItemRule = 'deviceDecl' | 'secretDecl' | 'blockDecl' | 'oauthDecl' | 'printerDecl' | 'hookDecl';
+export type ItemRule = 'deviceDecl' | 'secretDecl' | 'blockDecl' | 'oauthDecl' | 'printerDecl' | 'hookDecl' | 'timezoneDecl' | 'quietDecl';
 
 export interface ItemParse {
   /** Undefined when parsing stopped at the error limit. */
@@ -191,7 +204,140 @@ class OhkParser extends CstParser {
       });
     });
     this.OPTION4(() => this.SUBRULE(this.fromList, { LABEL: 'from' }));
-    this.SUBRULE(this.object, { LABEL: 'body' });
+    this.SUBRULE(this.object, { LABEL: 'body', ARGS: [true] });
+  });
+
+  timezoneDecl = this.RULE('timezoneDecl', () => {
+    this.CONSUME(Timezone, { LABEL: 'keyword' });
+    this.SUBRULE(this.value, { LABEL: 'value' });
+  });
+
+  quietDecl = this.RULE('quietDecl', () => {
+    this.CONSUME(Quiet, { LABEL: 'keyword' });
+    // Optional in the grammar so that a bare `quiet` is reported as such (and in a hook body
+    // is not read as a setting missing its value).
+    const spec = this.OPTION5(() => this.OR([
+      { ALT: () => this.CONSUME(Off, { LABEL: 'off' }) },
+      {
+        ALT: () => {
+          const window = this.CONSUME(TimeRangeLit, { LABEL: 'window' });
+          this.OPTION(() => {
+            this.CONSUME(Except, { LABEL: 'except' });
+            this.CONSUME(Name, { LABEL: 'triggers' });
+            this.MANY(() => {
+              this.CONSUME(Comma, { LABEL: 'separator' });
+              this.CONSUME2(Name, { LABEL: 'triggers' });
+            });
+          });
+          return window;
+        },
+      },
+    ]));
+    this.ACTION(() => {
+      if (spec === undefined) this.note('missing', this.LA(1), "'off' or a time range (23:00-07:00)");
+    });
+  });
+
+  whenEntry = this.RULE('whenEntry', () => {
+    this.CONSUME(When, { LABEL: 'keyword' });
+    const condition = this.OPTION(() => this.SUBRULE(this.orExpr, { LABEL: 'condition' }));
+    this.ACTION(() => {
+      if (condition === undefined) this.note('missing', this.LA(1), 'a condition');
+    });
+  });
+
+  orExpr = this.RULE('orExpr', () => {
+    this.SUBRULE(this.andExpr, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.CONSUME(Or, { LABEL: 'op' });
+      this.SUBRULE2(this.andExpr, { LABEL: 'operands' });
+    });
+  });
+
+  andExpr = this.RULE('andExpr', () => {
+    this.SUBRULE(this.unaryExpr, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.CONSUME(And, { LABEL: 'op' });
+      this.SUBRULE2(this.unaryExpr, { LABEL: 'operands' });
+    });
+  });
+
+  unaryExpr = this.RULE('unaryExpr', () => {
+    this.MANY(() => this.CONSUME(Not, { LABEL: 'not' }));
+    this.SUBRULE(this.atom, { LABEL: 'atom' });
+  });
+
+  atom = this.RULE('atom', () => {
+    this.OR([
+      {
+        ALT: () => {
+          const open = this.CONSUME(LParen, { LABEL: 'open' });
+          const inner = this.OPTION({
+            GATE: () => !(open.payload as Truncated | undefined)?.truncated,
+            DEF: () => this.SUBRULE(this.orExpr, { LABEL: 'inner' }),
+          });
+          this.ACTION(() => {
+            if (inner === undefined && !(open.payload as Truncated | undefined)?.truncated) this.note('unexpected', this.LA(1), 'a condition');
+          });
+          this.CONSUME(RParen, { LABEL: 'close' });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.comparison, { LABEL: 'comparison' }) },
+    ]);
+  });
+
+  comparison = this.RULE('comparison', () => {
+    this.SUBRULE(this.operand, { LABEL: 'left' });
+    this.OPTION(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(CompareOp, { LABEL: 'op' });
+            this.SUBRULE2(this.operand, { LABEL: 'right' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(In, { LABEL: 'op' });
+            this.SUBRULE(this.operandList, { LABEL: 'list' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(Contains, { LABEL: 'op' });
+            this.SUBRULE3(this.operand, { LABEL: 'right' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(Matches, { LABEL: 'op' });
+            this.CONSUME(StringLit, { LABEL: 'pattern' });
+          },
+        },
+      ]);
+    });
+  });
+
+  operand = this.RULE('operand', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(StringLit, { LABEL: 'token' }) },
+      { ALT: () => this.CONSUME(NumberLit, { LABEL: 'token' }) },
+      { ALT: () => this.CONSUME(DurationLit, { LABEL: 'token' }) },
+      { ALT: () => this.CONSUME(ByteSizeLit, { LABEL: 'token' }) },
+      { ALT: () => this.CONSUME(ParamTok, { LABEL: 'token' }) },
+      { ALT: () => this.CONSUME(True, { LABEL: 'token' }) },
+      { ALT: () => this.CONSUME(False, { LABEL: 'token' }) },
+      { ALT: () => this.CONSUME(Null, { LABEL: 'token' }) },
+    ]);
+  });
+
+  operandList = this.RULE('operandList', () => {
+    this.CONSUME(LBracket, { LABEL: 'open' });
+    this.MANY(() => {
+      this.SUBRULE(this.operand, { LABEL: 'elements' });
+      this.OPTION(() => this.CONSUME(Comma, { LABEL: 'separator' }));
+    });
+    this.CONSUME(RBracket, { LABEL: 'close' });
   });
 
   fromList = this.RULE('fromList', () => {
@@ -215,10 +361,32 @@ class OhkParser extends CstParser {
     });
   });
 
-  object = this.RULE('object', () => {
+  /** `hookBody`: the body of a hook, where `when` and `quiet` lines may stand. */
+  object = this.RULE('object', (hookBody?: boolean) => {
     this.CONSUME(LCurly, { LABEL: 'open' });
     this.MANY(() => {
-      this.OR([
+      // The gates pick `when`/`quiet` lines before the ordinary entry their keyword also starts.
+      this.OR({
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+        {
+          GATE: () => hookBody === true && this.LA(1).tokenType === When && this.LA(2).tokenType !== Colon,
+          ALT: () => {
+            this.SUBRULE(this.whenEntry, { LABEL: 'conditions' });
+            this.OPTION3(() =>
+              this.OR4([{ ALT: () => this.CONSUME3(Comma, { LABEL: 'separator' }) }, { ALT: () => this.CONSUME3(Semicolon, { LABEL: 'separator' }) }]),
+            );
+          },
+        },
+        {
+          GATE: () => hookBody === true && this.LA(1).tokenType === Quiet && this.LA(2).tokenType !== Colon,
+          ALT: () => {
+            this.SUBRULE(this.quietDecl, { LABEL: 'quiet' });
+            this.OPTION4(() =>
+              this.OR5([{ ALT: () => this.CONSUME4(Comma, { LABEL: 'separator' }) }, { ALT: () => this.CONSUME4(Semicolon, { LABEL: 'separator' }) }]),
+            );
+          },
+        },
         {
           ALT: () => {
             this.SUBRULE(this.entry, { LABEL: 'entries' });
@@ -233,7 +401,8 @@ class OhkParser extends CstParser {
             this.ACTION(() => this.note('unexpected', stray, "a key or '}'"));
           },
         },
-      ]);
+      ],
+      });
     });
     this.CONSUME(RCurly, { LABEL: 'close' });
   });
@@ -300,6 +469,8 @@ export function ruleFor(keyword: IToken): ItemRule | undefined {
     case OAuth: return 'oauthDecl';
     case Printer: return 'printerDecl';
     case Hook: return 'hookDecl';
+    case Timezone: return 'timezoneDecl';
+    case Quiet: return 'quietDecl';
     default: return undefined;
   }
 }

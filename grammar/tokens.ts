@@ -28,6 +28,17 @@ export const Every = token('Every', "'every'", [Name]);
 export const True = token('True', "'true'", [Name]);
 export const False = token('False', "'false'", [Name]);
 export const Null = token('Null', "'null'", [Name]);
+export const Timezone = token('Timezone', "'timezone'", [Name]);
+export const Quiet = token('Quiet', "'quiet'", [Name]);
+export const When = token('When', "'when'", [Name]);
+export const And = token('And', "'and'", [Name]);
+export const Or = token('Or', "'or'", [Name]);
+export const Not = token('Not', "'not'", [Name]);
+export const In = token('In', "'in'", [Name]);
+export const Contains = token('Contains', "'contains'", [Name]);
+export const Matches = token('Matches', "'matches'", [Name]);
+export const Except = token('Except', "'except'", [Name]);
+export const Off = token('Off', "'off'", [Name]);
 
 export const LCurly = token('LCurly', "'{'");
 export const RCurly = token('RCurly', "'}'");
@@ -37,6 +48,10 @@ export const Colon = token('Colon', "':'");
 export const Comma = token('Comma', "','");
 export const Semicolon = token('Semicolon', "';'");
 export const Percent = token('Percent', "'%'");
+export const LParen = token('LParen', "'('");
+export const RParen = token('RParen', "')'");
+/** The comparison operators of a condition; the image says which. */
+export const CompareOp = token('CompareOp', "an operator ('==', '!=', '<', '<=', '>' or '>=')");
 
 /** Payload: the StringNode. */
 export const StringLit = token('StringLit', 'a string');
@@ -46,6 +61,10 @@ export const NumberLit = token('NumberLit', 'a number');
 export const DurationLit = token('DurationLit', 'a duration');
 /** Payload: the SizeNode. */
 export const SizeLit = token('SizeLit', 'a size');
+/** Payload: the ByteSizeNode (`5MB`). */
+export const ByteSizeLit = token('ByteSizeLit', 'a byte size');
+/** Payload: the TimeRangeNode (`23:00-07:00`). */
+export const TimeRangeLit = token('TimeRangeLit', 'a time range (23:00-07:00)');
 /** Payload: the ParamNode, or undefined when the parameter was unreadable (already reported). */
 export const ParamTok = token('ParamTok', 'a parameter');
 
@@ -65,6 +84,17 @@ const keywordTokens: Readonly<Record<Keyword, TokenType>> = {
   true: True,
   false: False,
   null: Null,
+  timezone: Timezone,
+  quiet: Quiet,
+  when: When,
+  and: And,
+  or: Or,
+  not: Not,
+  in: In,
+  contains: Contains,
+  matches: Matches,
+  except: Except,
+  off: Off,
 };
 
 export const keywords: ReadonlyMap<string, TokenType> = new Map(Object.entries(keywordTokens));
@@ -75,12 +105,14 @@ export const topLevelKeywords: ReadonlySet<TokenType> = new Set(topLevelKeywordW
 export const allTokens: TokenType[] = [
   Name, Ident,
   Device, Secret, Octoprint, Webcam, Messages, Status, OAuth, Hook, On, Every, Printer, From, True, False, Null,
-  LCurly, RCurly, LBracket, RBracket, Colon, Comma, Semicolon, Percent,
-  StringLit, NumberLit, DurationLit, SizeLit, ParamTok,
+  Timezone, Quiet, When, And, Or, Not, In, Contains, Matches, Except, Off,
+  LCurly, RCurly, LBracket, RBracket, Colon, Comma, Semicolon, Percent, LParen, RParen, CompareOp,
+  StringLit, NumberLit, DurationLit, SizeLit, ByteSizeLit, TimeRangeLit, ParamTok,
 ];
 
-export const openers: ReadonlySet<TokenType> = new Set([LCurly, LBracket]);
-export const closers: ReadonlySet<TokenType> = new Set([RCurly, RBracket]);
+// Parentheses nest like braces (a condition's groups), so the depth guard bounds them too.
+export const openers: ReadonlySet<TokenType> = new Set([LCurly, LBracket, LParen]);
+export const closers: ReadonlySet<TokenType> = new Set([RCurly, RBracket, RParen]);
 
 /** Offset just after the token (its image is exactly its source text). */
 export function tokenEnd(t: IToken): number {

@@ -6,7 +6,7 @@
 //
 // Ranges: OH1xxx lexing and syntax, OH2xxx parameters, paths and filters,
 // OH3xxx hooks, triggers and settings, OH4xxx values (URLs, durations, bodies),
-// OH6xxx printers (a print farm).
+// OH5xxx conditions and quiet hours, OH6xxx printers (a print farm).
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -33,9 +33,9 @@ export const catalogue = {
   unterminatedString: e('OH1003', 'Unterminated string: a string must end on the line it starts.'),
   unterminatedComment: e('OH1004', "Unterminated comment: '/*' has no matching '*/'."),
   invalidEscape: e('OH1005', "Invalid escape sequence '{escape}' in a string."),
-  invalidNumber: e('OH1006', "'{text}' is not a number, a duration (500ms, 10s, 5m, 2h) or a size (1640x1232)."),
+  invalidNumber: e('OH1006', "'{text}' is not a number, a duration (500ms, 10s, 5min, 2h), an image size (1640x1232) or a byte size (5MB)."),
   expectedToken: e('OH1010', 'Expected {expected} but found {found}.'),
-  expectedTopLevel: e('OH1011', "Expected 'device', 'secret', 'octoprint', 'webcam', 'messages', 'status', 'oauth', 'printer' or 'hook' but found {found}."),
+  expectedTopLevel: e('OH1011', 'Expected {keywords} but found {found}.'),
   expectedValue: e('OH1012', 'Expected a value but found {found}.'),
   tooDeep: e('OH1013', 'Values are nested more than {max} levels deep.'),
   unterminatedParam: e('OH1020', "Unterminated parameter: '@{' has no matching '}'."),
@@ -112,6 +112,26 @@ export const catalogue = {
   rotateValue: e('OH4005', "'rotate' takes 0, 90, 180 or 270 (degrees counter-clockwise)."),
   notJsonValue: e('OH4006', "{value} is not a JSON value; quote it as a string."),
   statusListen: e('OH4007', "'{address}' is not an address to listen on: {problem}."),
+
+  // ---- OH5xxx: conditions and quiet hours
+  compareTypes: e('OH5001', '{left} is {leftType} and {right} is {rightType}: they cannot be compared.'),
+  durationNeedsSeconds: e('OH5002', '{subject} is not a number of seconds, so it cannot be compared with the duration {duration}.'),
+  sizeNeedsBytes: e('OH5003', '{subject} is not a number of bytes, so it cannot be compared with the size {size}.'),
+  secondsAsNumber: w('OH5004', "{subject} counts seconds: write the duration, as in '{example}', so the unit is plain."),
+  orderNeedsNumbers: e('OH5005', "'{op}' compares numbers, durations and sizes, but {subject} is {type}."),
+  matchesNeedsText: e('OH5006', "'matches' tests text, but {subject} is {type}."),
+  invalidRegex: e('OH5007', 'This regular expression does not compile: {problem}.'),
+  unsafeRegex: e('OH5008', 'This regular expression may take exponential time ({problem}); write it without that, or test with contains.'),
+  containsNeedsTextOrList: e('OH5009', "'contains' looks inside text or a list, but {subject} is {type}."),
+  notACondition: e('OH5010', "{subject} is {type}, not true or false: compare it, as in '{subject} == …'."),
+  templateInCondition: e('OH5011', "Strings in a condition are compared as written: compare the parameter itself, as in '{param} == \"…\"'."),
+  conditionPathMissing: w('OH5012', '{param} is not available for {triggers}: there the condition is false, unless it tests == null.'),
+  nullNeedsEquality: e('OH5013', "null can only be compared with '==' or '!=', not '{op}'."),
+  invalidTime: e('OH5020', "'{time}' is not a time of day: hours go from 0 to 23, minutes from 0 to 59."),
+  emptyQuietHours: e('OH5021', 'Quiet hours from {time} to {time} are empty; write a range such as 23:00-07:00, or quiet off.'),
+  exceptNotListened: w('OH5022', "Hook '{hook}' does not listen to '{name}', so 'except {name}' lets nothing through."),
+  unknownTimezone: e('OH5030', "'{name}' is not a time zone: use an IANA name such as 'Europe/Berlin', 'America/New_York' or 'UTC'."),
+  timezoneNotString: e('OH5031', "'timezone' takes the time zone's name as a string, as in 'timezone \"Europe/Berlin\"'."),
 
   // ---- OH6xxx: printers (a print farm)
   unknownPrinter: e('OH6001', "There is no printer block '{name}'."),

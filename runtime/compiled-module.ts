@@ -119,6 +119,24 @@ export interface CompiledHook {
   needsEnv?: string[];
   /** `from mk3, mini`: the printers whose events fire this hook; absent: every printer. */
   from?: string[];
+  /**
+   * The hook's `when` lines: null when every condition holds, else the text of the first that
+   * does not (`when @job.file.size > 5MB`). Absent: no conditions.
+   */
+  when?: Render<string | null>;
+  /** The hook's quiet hours (its own `quiet` line over the file's); absent: none. */
+  quiet?: QuietHours;
+}
+
+/** `quiet 23:00-07:00 except PrintFailed`: read in the module's time zone. */
+export interface QuietHours {
+  /** Minutes after midnight; `endMinute < startMinute` wraps over midnight. The window is [start, end). */
+  startMinute: number;
+  endMinute: number;
+  /** Triggers that still go out inside the window. */
+  except: string[];
+  /** The line as written back (`quiet 23:00-07:00`), for logs. */
+  text: string;
 }
 
 /** One `printer NAME { url … apiKey … device … }` block: one OctoPrint instance of a farm. */
@@ -153,6 +171,8 @@ export interface CompiledModule {
   octoprint: { url: Render<string> | null; apikey: Render<string> | null; needsEnv?: { url: string[]; apikey: string[] } };
   /** Absent: the file has no `status` block. */
   status?: StatusSpec;
+  /** `timezone "Europe/Berlin"`: the zone quiet hours are read in; absent: the daemon's local zone. */
+  timezone?: string;
   /**
    * The file's `printer` blocks, in file order. Absent or empty: one printer, addressed by the
    * `octoprint` block, the flags and the environment as before print farms existed.

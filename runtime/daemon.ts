@@ -57,6 +57,8 @@ export interface DaemonSettings {
   random?: () => number;
   /** Once per firing and hook: how it ended (delivered, dead-lettered, skipped). `outcome.id` is the webhook-id. */
   onOutcome?: (hook: string, firing: Firing, outcome: DeliveryOutcome) => void;
+  /** Called when quiet hours or a condition keep a firing from a hook. */
+  onSuppressed?: (hook: string, firing: Firing, reason: string) => void;
   /** How a delivery without a firing in memory ended: one recovered from the outbox at start, or a requeued dead letter. */
   onRecoveredOutcome?: (hook: string, delivery: { id: string; trigger: string }, outcome: DeliveryOutcome) => void;
   /** Serve the status page, its JSON and /metrics (runtime/status/); absent: off. */
@@ -134,6 +136,10 @@ export class Daemon {
       onOutcome: (hook, firing, outcome) => {
         stats.outcome(hook.name, firing.trigger, outcome);
         o.onOutcome?.(hook.name, firing, outcome);
+      },
+      onSuppressed: (hook, firing, reason) => {
+        stats.suppressed(hook.name);
+        o.onSuppressed?.(hook.name, firing, reason);
       },
     });
 

@@ -11,6 +11,7 @@ import type { CompiledModule } from './compiled-module.js';
 import { OctohookError } from './errors.js';
 import { fileErrorReason } from './file-error-reason.js';
 import { isOneFileBundle } from './one-file-bundle.js';
+import { isKnownTimeZone } from './dispatch/quiet-hours.js';
 
 export function isCompiledModule(value: unknown): value is CompiledModule {
   const m = value as CompiledModule | null;
@@ -68,5 +69,10 @@ export async function loadModule(path: string, compileSource?: CompileSource, re
     throw new OctohookError('OHK_ERR_MODULE', `cannot load '${path}': ${message}`, { cause: e });
   }
   if (!isCompiledModule(mod.default)) throw new OctohookError('OHK_ERR_MODULE', notAModule(path));
+  const zone = mod.default.timezone;
+  // The compiler checked the zone; a module built where the time zone data differs is refused here, not at the first firing.
+  if (zone !== undefined && !isKnownTimeZone(zone)) {
+    throw new OctohookError('OHK_ERR_MODULE', `'${path}' reads its quiet hours in the time zone '${zone}', which this Node does not know: build it again here, or name another zone`);
+  }
   return mod.default;
 }

@@ -17,7 +17,7 @@ export interface PrintHistoryEntry {
   success: boolean;
   /** The printer profile it was printed with, e.g. `"_default"`. */
   printerProfile: string;
-  /** How long it took, in seconds. */
+  /** How long it took, in seconds. @unit seconds */
   printTime?: number;
 }
 

@@ -77,7 +77,7 @@ export interface JobFile {
   display?: string | null;
   /** The storage the file lives in; null when no file is selected. */
   origin: FileOrigin | null;
-  /** The file size in bytes; null when no file is selected or the size is unknown (SD files). */
+  /** The file size in bytes; null when no file is selected or the size is unknown (SD files). @unit bytes */
   size: number | null;
   /** The file's modification time, whole seconds since the Unix epoch; null when unknown. */
   date: number | null;
@@ -111,17 +111,19 @@ export interface NoFilamentData {
 export interface JobInfo {
   /** The selected file (all fields null when none is selected). */
   file: JobFile;
-  /** The analysis' estimate of the total print time in seconds; null when unknown. */
+  /** The analysis' estimate of the total print time in seconds; null when unknown. @unit seconds */
   estimatedPrintTime: number | null;
   /**
    * The average duration of earlier successful prints of this file with this printer profile,
    * in seconds; null when the file was never printed. Absent until a file has been selected
    * once since startup; dropped in OctoPrint 2.0.
+   * @unit seconds
    */
   averagePrintTime?: number | null;
   /**
    * The duration of the last successful print of this file with this printer profile, in
    * seconds; null when the file was never printed. Dropped in OctoPrint 2.0.
+   * @unit seconds
    */
   lastPrintTime?: number | null;
   /**
@@ -152,13 +154,14 @@ export interface JobProgress {
    * printing, exactly 100 when done; null when no print is active.
    */
   completion: number | null;
-  /** The byte position in the file that was sent last; null when no print is active. */
+  /** The byte position in the file that was sent last; null when no print is active. @unit bytes */
   filepos: number | null;
-  /** Seconds spent printing so far (whole seconds); null when no print is active. */
+  /** Seconds spent printing so far (whole seconds); null when no print is active. @unit seconds */
   printTime: number | null;
   /**
    * OctoPrint's estimate of the seconds left (whole seconds); null when no print is active or
    * no estimate exists yet (early in a print).
+   * @unit seconds
    */
   printTimeLeft: number | null;
   /** How `printTimeLeft` was estimated; null when there is no estimate. */

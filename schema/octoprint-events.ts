@@ -22,7 +22,7 @@ export interface JobEventPayload {
   path: string;
   /** The storage the file lives in. */
   origin: FileOrigin;
-  /** The file size in bytes; null when unknown (FileSelected, and some SD files). */
+  /** The file size in bytes; null when unknown (FileSelected, and some SD files). @unit bytes */
   size: number | null;
   /** The user who started the job. Absent when OctoPrint does not know (e.g. started on the printer). */
   owner?: string;
@@ -34,7 +34,7 @@ export interface JobEventPayload {
 
 /** PrintDone: the job plus how long it took. */
 export interface PrintDonePayload extends JobEventPayload {
-  /** How long the print took, in seconds (with fractions). */
+  /** How long the print took, in seconds (with fractions). @unit seconds */
   time: number;
 }
 
@@ -66,7 +66,7 @@ export interface PrintCancellingPayload extends JobEventPayload {
 
 /** PrintCancelled: the job, how long it ran, and where it stopped. */
 export interface PrintCancelledPayload extends JobEventPayload {
-  /** How long the print ran before it was cancelled, in seconds; null when unknown. */
+  /** How long the print ran before it was cancelled, in seconds; null when unknown. @unit seconds */
   time: number | null;
   /** The print head position when the print was cancelled (absent when it was not recorded). */
   position?: PrintHeadPosition;
@@ -98,7 +98,7 @@ export interface PrintFailedCancelledPayload extends PrintCancelledPayload {
 export interface PrintFailedErrorPayload extends JobEventPayload {
   /** Why the print failed: an error. */
   reason: 'error';
-  /** How long the print ran, in seconds; null when unknown. */
+  /** How long the print ran, in seconds; null when unknown. @unit seconds */
   time: number | null;
   /** The error message (not in OctoPrint's docs). */
   error: string;
@@ -400,7 +400,7 @@ export interface TransferEndedPayload {
   local: string;
   /** The file name on the SD card. */
   remote: string;
-  /** How long the transfer took, in seconds. */
+  /** How long the transfer took, in seconds. @unit seconds */
   time: number;
 }
 
@@ -524,7 +524,7 @@ export interface SlicingStartedPayload extends SlicingPayload {
 
 /** SlicingDone. */
 export interface SlicingDonePayload extends SlicingPayload {
-  /** How long slicing took, in seconds. */
+  /** How long slicing took, in seconds. @unit seconds */
   time: number;
 }
 

@@ -49,7 +49,7 @@ export interface Area {
  * Fields are absent when the analysis could not compute them.
  */
 export interface GcodeAnalysis {
-  /** Estimated print time in seconds. */
+  /** Estimated print time in seconds. @unit seconds */
   estimatedPrintTime?: number;
   /** Filament use per tool (`tool0`, …): length in mm, volume in cm³. */
   filament?: FilamentByTool;
@@ -71,7 +71,7 @@ export interface LastPrint {
   success: boolean;
   /** When it ended, seconds since the Unix epoch (with fractions). */
   date: number;
-  /** How long it took, in seconds. */
+  /** How long it took, in seconds. @unit seconds */
   printTime?: number;
 }
 
@@ -120,7 +120,7 @@ export interface FileInfo {
   typePath: string[];
   /** The storage it lives in. */
   origin: FileOrigin;
-  /** Size in bytes. */
+  /** Size in bytes. @unit bytes */
   size?: number;
   /** Modification time, whole seconds since the Unix epoch. */
   date?: number;

@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export const EMITTED_SOURCES = ['compiler/phases/3-emit/render-helpers.js', 'compiler/filters/filter-functions.js'];
+export const EMITTED_SOURCES = ['compiler/phases/3-emit/render-helpers.js', 'compiler/phases/3-emit/condition-helpers.js', 'compiler/filters/filter-functions.js'];
 const OUTPUT = join('generated', 'emitted-source.ts');
 
 export async function generateEmittedSource(root) {

@@ -173,16 +173,19 @@ export function buildSchemaTables(root) {
   function docOf(sym) {
     const comment = ts.displayPartsToString(sym.getDocumentationComment(checker)).trim();
     let since;
+    let unit;
     const extra = [];
     for (const tag of sym.getJsDocTags(checker)) {
       const text = ts.displayPartsToString(tag.text ?? []).trim();
       if (tag.name === 'since') since = text;
+      // What a number counts, so conditions compare durations and sizes only with their kind.
+      else if (tag.name === 'unit' && (text === 'seconds' || text === 'bytes')) unit = text;
       // Not a real tag: an `@param` written inside the prose (`snap: @snapshot`), which the
       // JSDoc parser cut off as a tag. Put it back where it stood.
       else extra.push(`@${tag.name}${text && /^[A-Za-z0-9]/.test(text) ? ' ' : ''}${text}`);
     }
     const doc = [comment, ...extra].filter(Boolean).join(' ');
-    return { doc: doc || undefined, since: since || undefined };
+    return { doc: doc || undefined, since: since || undefined, unit };
   }
 
   const keyOf = (t) => JSON.stringify(t);
@@ -317,11 +320,12 @@ export function buildSchemaTables(root) {
       } else {
         fieldType = fromType(checker.getTypeOfSymbol(prop), decl ?? at);
       }
-      const { doc, since } = docOf(prop);
+      const { doc, since, unit } = docOf(prop);
       if (!doc) problems.push(`${decl ? where(decl) : name ?? 'schema'}: field \`${prop.name}\`${name ? ` of ${name}` : ''} has no JSDoc`);
       const field = { type: fieldType, optional };
       if (doc) field.doc = doc;
       if (since) field.since = since;
+      if (unit) field.unit = unit;
       fields[prop.name] = field;
     }
     const out = { kind: 'object' };

@@ -3,9 +3,11 @@
 // and printer of a recorded firing of that trigger. In a farm, `--printer` says which printer
 // the event comes from (default: the first each hook fires for). `--all` previews every hook on every
 // trigger it listens to, each recorded variant (PrintFailed after a cancel, after an error).
-// A dry run flags each placeholder that renders empty. Exit 0 when every hook was sent and
-// answered 200–399 (or, with --dry-run, was prepared), 1 otherwise; 2 when a variable the
-// hooks need is not set (a dry run shows `<unset NAME>` for it instead).
+// A dry run flags each placeholder that renders empty. A hook that quiet hours (read now, or
+// at `--at HH:MM`, in the file's time zone) or a `when` condition keep quiet is reported with
+// the part that decided, and sends nothing. Exit 0 when every hook was sent and answered
+// 200–399 (or, with --dry-run, was prepared) or was suppressed, 1 otherwise; 2 when a
+// variable the hooks need is not set (a dry run shows `<unset NAME>` for it instead).
 import { basename } from 'node:path';
 import { createLogger } from '../../runtime/log/logger.js';
 import { redactText } from '../../runtime/log/redact.js';
@@ -20,6 +22,13 @@ import { emptyPlaceholders } from './empty-placeholders.js';
 import { hookEnvNeeds, listMissing, missingEnv, missingEnvMessage, unsetPlaceholders } from '../../runtime/required-env.js';
 import { args, guarded, readSource, UsageError, type Io } from './io.js';
 
+/** `--at 23:30`: the minute of the day quiet hours are read at. */
+function parseClock(text: string): number {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(text);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new UsageError(`--at takes a time of day as HH:MM (00:00 to 23:59), not '${text}'.`);
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
 export function runTest(argv: string[], io: Io, env: Record<string, string | undefined> = process.env): Promise<number> {
   return guarded('test', io, async () => {
     const { values, positionals } = args(argv, {
@@ -29,12 +38,14 @@ export function runTest(argv: string[], io: Io, env: Record<string, string | und
       printer: { type: 'string' },
       'dry-run': { type: 'boolean' },
       'show-secrets': { type: 'boolean' },
+      at: { type: 'string' },
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one .ohk file.');
     const trigger = values.event as string | undefined;
     const all = values.all === true;
     if (trigger && all) throw new UsageError('give --event TRIGGER or --all, not both.');
     if (!trigger && !all) throw new UsageError('--event TRIGGER (PrintDone, Progress, UserActionNeeded, …) or --all is required.');
+    const minute = values.at === undefined ? undefined : parseClock(values.at as string);
     const file = positionals[0];
     const source = await readSource(file);
     let module;
@@ -85,11 +96,21 @@ export function runTest(argv: string[], io: Io, env: Record<string, string | und
     let ok = true;
     let warnings = 0;
     for (const sample of runs) {
-      const results = await runTestEvent({ module, trigger: sample.trigger, dryRun, env, placeholders, logger, sample, ...(hookName ? { hook: hookName } : {}), ...(printer ? { printer } : {}) });
+      const results = await runTestEvent({
+        module, trigger: sample.trigger, dryRun, env, placeholders, logger, sample, ...(hookName ? { hook: hookName } : {}), ...(printer ? { printer } : {}), ...(minute !== undefined ? { minute } : {}),
+      });
       const label = `${sample.source}${sample.variant ? `, ${sample.variant}` : ''}`;
       for (const r of results) {
         const from = printers.length > 0 ? ` from printer ${r.printer.name}` : '';
         io.out.write(`# hook ${r.hook.name} on ${sample.trigger}${from}, sample data from ${label}${dryRun ? ' (dry run: nothing sent)' : ''}\n`);
+        if (r.kind === 'suppressed') {
+          io.out.write(show(`suppressed by ${r.by}: ${r.reason}`) + '\n\n');
+          continue;
+        }
+        const quiet = r.hook.quiet;
+        const quietNote = !quiet ? '' : quiet.except.includes(sample.trigger) ? `${sample.trigger} is an exception to ${quiet.text}` : `not inside ${quiet.text}`;
+        const passed = [r.hook.when ? 'its conditions hold' : '', quietNote].filter(Boolean);
+        if (passed.length > 0) io.out.write(`# ${passed.join('; ')}\n`);
         if (r.kind === 'prepared') {
           if (r.note) io.out.write(`# ${show(r.note)}\n`);
           io.out.write(show(formatRequest(r.request, r.snapshot, show)) + '\n');

@@ -15,8 +15,10 @@ const commandLines = {
   build: `  octohookc build FILE.ohk [-o OUT.mjs] [--bundle]       check, then write the compiled module
                                                          (-o -: to stdout; --bundle: one file with the daemon inside)
 `,
-  test: `  octohookc test FILE.ohk (--event TRIGGER | --all) [--hook NAME] [--printer NAME] [--dry-run]
-                                                         send one hook with sample data
+  test: `  octohookc test FILE.ohk (--event TRIGGER | --all) [--hook NAME] [--printer NAME] [--dry-run] [--at HH:MM]
+                                                         send one hook with sample data; says when quiet hours
+                                                         (now, or at HH:MM in the file's timezone) or a when
+                                                         condition would suppress it, and which part decided
                                                          (--printer: as an event of that printer block)
 `,
   lsp: `  octohookc lsp                                          language server on stdio

@@ -115,13 +115,20 @@ export function completionsAt(doc: TextDocument, analysis: Analysis, offset: num
   if (frames.length === 0) return fromCompletions(c.statement, models, wordRange) ?? topLevelCompletions(c.statement, c.newlineBefore, wordRange);
 
   const block = settingsBlockOf(frames);
+  if (frames.length === 1 && block === 'hook') {
+    // The line, not the entry: `quiet … except A, B` has commas, which end an ordinary entry.
+    const line = c.newlineBefore ? [] : lineTokens(frames[0].tokens);
+    const lines = conditionLineItems(line, wordRange, hookAt(models, frames, offset)?.triggers);
+    if (lines) return lines;
+  }
   const inMessages = (frames.length === 1 && frames[0].block === 'messages') || (frames.length === 2 && frames[0].block === 'hook' && frames[1].key === 'messages');
   if (c.entry.length === 0) {
     if (block) {
       const written = writtenKeys(frames, analysis, offset);
-      return settingsOf(block)
+      const settings = settingsOf(block)
         .filter((s) => !written.has(s.name))
-        .map((s) => ({ label: s.name, kind: CompletionItemKind.Property, detail: `${describeBlock(block)} setting`, documentation: markdown(s.doc), textEdit: { range: wordRange, newText: s.name } }));
+        .map((s): CompletionItem => ({ label: s.name, kind: CompletionItemKind.Property, detail: `${describeBlock(block)} setting`, documentation: markdown(s.doc), textEdit: { range: wordRange, newText: s.name } }));
+      return block === 'hook' ? [...settings, ...lineKeywordItems(wordRange, written.has('quiet'))] : settings;
     }
     if (inMessages) {
       const only = frames[0].block === 'hook' ? hookAt(models, frames, offset)?.triggers ?? [] : undefined;
@@ -218,6 +225,7 @@ function fromCompletions(st: readonly ContextToken[], models: Models, range: Lsp
 
 function topLevelCompletions(st: readonly ContextToken[], newlineBefore: boolean, range: LspRange): CompletionItem[] {
   const last = st[st.length - 1];
+  if (st[0]?.kind === 'word' && st[0].text === 'quiet' && !newlineBefore) return quietItems(st, range, undefined);
   if (st[0]?.kind === 'word' && st[0].text === 'hook' && st.some((t, i) => i >= 2 && t.kind === 'word' && t.text === 'on')) {
     if (last && ((last.kind === 'word' && last.text === 'on') || (last.kind === 'punct' && last.text === ','))) {
       const listed = new Set(st.slice(st.findIndex((t) => t.text === 'on') + 1).filter((t) => t.kind === 'word').map((t) => t.text));
@@ -228,7 +236,78 @@ function topLevelCompletions(st: readonly ContextToken[], newlineBefore: boolean
   const head = st[0]?.text;
   const atStart = st.length === 0 || ((head === 'device' || head === 'secret') && st.length >= 2 && newlineBefore);
   if (!atStart) return [];
-  return settingsOf('top').map((f) => ({ label: f.name, kind: CompletionItemKind.Keyword, documentation: markdown(f.doc), textEdit: { range, newText: f.name } }));
+  return [
+    ...settingsOf('top').map((f) => ({ label: f.name, kind: CompletionItemKind.Keyword, documentation: markdown(f.doc), textEdit: { range, newText: f.name } })),
+    ...topLevelLineItems(range),
+  ];
+}
+
+// ---- conditions and quiet hours
+
+const lineDocs = {
+  when: 'A condition the firing must meet, as in `when @job.estimatedPrintTime > 10min`; with several `when` lines, all must hold.',
+  quiet: 'Quiet hours: `quiet 23:00-07:00 except PrintFailed`, or `quiet off`. Inside the window the hook sends nothing.',
+  timezone: 'The IANA time zone quiet hours are read in, as in `timezone "Europe/Berlin"`; without it, the daemon\'s local zone.',
+} as const;
+
+function keywordItem(label: string, range: LspRange, doc?: string, kind: CompletionItemKind = CompletionItemKind.Keyword): CompletionItem {
+  return { label, kind, ...(doc ? { documentation: markdown(doc) } : {}), textEdit: { range, newText: label } };
+}
+
+function lineKeywordItems(range: LspRange, quietWritten: boolean): CompletionItem[] {
+  return [keywordItem('when', range, lineDocs.when), ...(quietWritten ? [] : [keywordItem('quiet', range, lineDocs.quiet)])];
+}
+
+function topLevelLineItems(range: LspRange): CompletionItem[] {
+  return [keywordItem('timezone', range, lineDocs.timezone), keywordItem('quiet', range, lineDocs.quiet)];
+}
+
+const operators: Array<[string, string]> = [
+  ['==', 'equal (a missing or null value never is; `== null` tests for it)'],
+  ['!=', 'not equal (false when a side is missing or null)'],
+  ['<', 'less than: numbers, durations, byte sizes'],
+  ['<=', 'at most'],
+  ['>', 'more than'],
+  ['>=', 'at least'],
+  ['in', 'one of a list: `in ["local", "sdcard"]`'],
+  ['contains', 'text holds a piece of text, or a list holds a value'],
+  ['matches', 'the text matches a regular expression: `matches "^calib"`'],
+  ['and', 'both conditions hold'],
+  ['or', 'either condition holds'],
+];
+
+/** After an operand: the operators; where an operand may start: `not` and the literals (parameters come after `@`). */
+function conditionItems(entry: readonly ContextToken[], range: LspRange): CompletionItem[] {
+  const last = entry[entry.length - 1];
+  const afterOperand = last && (last.kind === 'param' || last.kind === 'string' || last.kind === 'number' || last.kind === 'block' || (last.kind === 'punct' && last.text === ')') || (last.kind === 'word' && ['true', 'false', 'null'].includes(last.text)));
+  if (afterOperand) return operators.map(([op, doc]) => keywordItem(op, range, doc, CompletionItemKind.Operator));
+  return [keywordItem('not', range, 'the condition after it does not hold'), ...['true', 'false', 'null'].map((w) => keywordItem(w, range, undefined, CompletionItemKind.Constant))];
+}
+
+/** `quiet` then `off` or a time range, then `except`, then trigger names. */
+function quietItems(entry: readonly ContextToken[], range: LspRange, triggers: readonly string[] | undefined): CompletionItem[] {
+  const last = entry[entry.length - 1];
+  if (entry.length === 1) return [keywordItem('off', range, 'No quiet hours for this hook (or, at the top level, for any hook that sets none).'), keywordItem('23:00-07:00', range, 'A window on the 24-hour clock; it wraps over midnight.', CompletionItemKind.Value)];
+  const listed = new Set(entry.filter((t) => t.kind === 'word').map((t) => t.text));
+  if (last && ((last.kind === 'word' && last.text === 'except') || (last.kind === 'punct' && last.text === ','))) return triggerItems(range, listed, triggers, false);
+  if (entry.length === 2 && last?.text !== 'off') return [keywordItem('except', range, 'Triggers that still go out inside the window.')];
+  return [];
+}
+
+/** The tokens of the last line written in a frame. */
+function lineTokens(tokens: readonly ContextToken[]): ContextToken[] {
+  let start = 0;
+  for (let k = 0; k < tokens.length; k++) if (tokens[k].newlineBefore) start = k;
+  return tokens.slice(start);
+}
+
+/** Inside a hook: completions for a `when` or `quiet` line being written, or undefined on other lines. */
+function conditionLineItems(entry: readonly ContextToken[], range: LspRange, triggers: readonly string[] | undefined): CompletionItem[] | undefined {
+  const head = entry[0];
+  if (head?.kind !== 'word') return undefined;
+  if (head.text === 'when') return conditionItems(entry.slice(1), range);
+  if (head.text === 'quiet') return quietItems(entry, range, triggers);
+  return undefined;
 }
 
 function triggerItems(range: LspRange, exclude: ReadonlySet<string>, only: readonly string[] | undefined, header: boolean): CompletionItem[] {

@@ -22,6 +22,10 @@ export function hoverAt(analysis: Analysis, offset: number): Hover | null {
     return { contents: markdown(codeBlock(`| ${f.signature}: ${f.input} → ${f.output === 'input' ? 'same type' : f.output}`), f.doc), range: toLspRange(hit.filter.nameRange) };
   }
   if (hit.param) return paramHover(analysis, hit);
+  if (hit.exceptTrigger) {
+    const t = hit.exceptTrigger;
+    return { contents: markdown(codeBlock(`except ${t.name}`), 'Goes out even inside the quiet hours.', triggerDoc(t.name)), range: toLspRange(t.range) };
+  }
   if (hit.trigger) {
     const t = hit.trigger;
     return { contents: markdown(codeBlock(`on ${t.name.name}${t.every ? ` every ${t.every.raw}%` : ''}`), triggerDoc(t.name.name)), range: toLspRange(t.name.range) };
@@ -74,7 +78,9 @@ function paramHover(analysis: Analysis, hit: Hit): Hover | null {
         : undefined;
   const missingNote =
     info.exists && info.mayBeMissing && info.missingFor.length === 0
-      ? 'May be null or absent at run time; it then renders as `""` unless `| default(…)` says otherwise.'
+      ? scope.position === 'condition'
+        ? 'May be null or absent at run time; a comparison with it is then false (`== null` is true).'
+        : 'May be null or absent at run time; it then renders as `""` unless `| default(…)` says otherwise.'
       : undefined;
   const head = codeBlock(`@${path.join('.')}: ${info.exists ? info.type : 'unknown'}`);
   return { contents: markdown(head, info.doc, sinceLine, presence, missingNote), range: toLspRange(segment.range) };

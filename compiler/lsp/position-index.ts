@@ -2,7 +2,7 @@
 // down to the value, and, when the offset is on one, the parameter path segment, filter,
 // trigger, printer name in a hook's `from`, setting key or word. Hover and definition read the tree (recovered parts
 // included: they still carry ranges), so they work on the parts of a broken file that parsed.
-import type { FilterCall, HookDecl, Identifier, ObjectEntry, OhkFile, ParamNode, TopLevel, TriggerNode, Value, WordNode } from '../../grammar/ast.js';
+import type { ConditionExpr, FilterCall, HookDecl, Identifier, ObjectEntry, OhkFile, ParamNode, QuietNode, TopLevel, TriggerNode, Value, WordNode } from '../../grammar/ast.js';
 import type { Range } from '../../language/range.js';
 import { entryKey } from '../../grammar/entry-key.js';
 
@@ -27,6 +27,8 @@ export interface Hit {
   name?: Identifier;
   /** A printer name in a hook's `from` list. */
   printerRef?: Identifier;
+  /** A trigger named after `quiet … except`. */
+  exceptTrigger?: Identifier;
 }
 
 export function contains(range: Range, offset: number): boolean {
@@ -41,7 +43,13 @@ export function hitAt(file: OhkFile, offset: number): Hit | undefined {
   switch (item.kind) {
     case 'Hook':
       if (item.name && contains(item.name.range, offset)) hit.name = item.name;
-      else if (!findTrigger(item, offset, hit) && !findPrinterRef(item, offset, hit)) valueAt(item.body, offset, hit);
+      else if (!findTrigger(item, offset, hit) && !findPrinterRef(item, offset, hit) && !inConditionOrQuiet(item, offset, hit)) valueAt(item.body, offset, hit);
+      break;
+    case 'Quiet':
+      quietAt(item, offset, hit);
+      break;
+    case 'Timezone':
+      valueAt(item.value, offset, hit);
       break;
     case 'OAuth':
     case 'Printer':
@@ -62,7 +70,7 @@ export function hitAt(file: OhkFile, offset: number): Hit | undefined {
 /** Tries the offset and the one before it, so a cursor just after a word still finds it. */
 export function hitNear(file: OhkFile, offset: number): Hit | undefined {
   const here = hitAt(file, offset);
-  const found = (h: Hit | undefined) => h && (h.param || h.trigger || h.word || h.name || h.filter || h.onKey || h.printerRef);
+  const found = (h: Hit | undefined) => !!h && !!(h.param || h.trigger || h.word || h.name || h.filter || h.onKey || h.printerRef || h.exceptTrigger);
   if (found(here)) return here;
   const before = offset > 0 ? hitAt(file, offset - 1) : undefined;
   return found(before) ? before : here;
@@ -78,6 +86,48 @@ function findTrigger(hook: HookDecl, offset: number, hit: Hit): boolean {
   const t = hook.triggers.find((tr) => contains(tr.range, offset));
   if (t) hit.trigger = t;
   return !!t;
+}
+
+/** A `when` line's operands and a `quiet` line's triggers; true when the offset is on one of those lines. */
+function inConditionOrQuiet(hook: HookDecl, offset: number, hit: Hit): boolean {
+  const when = hook.conditions.find((w) => contains(w.range, offset));
+  if (when) {
+    if (when.condition) conditionAt(when.condition, offset, hit);
+    return true;
+  }
+  const quiet = hook.quiet.find((q) => contains(q.range, offset));
+  if (quiet) quietAt(quiet, offset, hit);
+  return !!quiet;
+}
+
+function quietAt(q: QuietNode, offset: number, hit: Hit): void {
+  const t = q.except.find((e) => contains(e.range, offset));
+  if (t) hit.exceptTrigger = t;
+}
+
+function conditionAt(e: ConditionExpr, offset: number, hit: Hit): void {
+  if (!contains(e.range, offset)) return;
+  switch (e.kind) {
+    case 'Logic':
+      for (const o of e.operands) conditionAt(o, offset, hit);
+      return;
+    case 'Not':
+      conditionAt(e.operand, offset, hit);
+      return;
+    case 'Group':
+      conditionAt(e.inner, offset, hit);
+      return;
+    case 'Compare':
+      conditionAt(e.left, offset, hit);
+      if (e.right?.kind === 'List') for (const el of e.right.elements) conditionAt(el, offset, hit);
+      else if (e.right) conditionAt(e.right, offset, hit);
+      return;
+    case 'Param':
+      paramAt(e, offset, hit);
+      return;
+    default:
+      return;
+  }
 }
 
 function valueAt(value: Value | undefined, offset: number, hit: Hit): void {

@@ -44,5 +44,9 @@ function itemSymbol(item: TopLevel): DocumentSymbol {
       return symbol('device', SymbolKind.Constant, item.range, item.keyword, item.value?.kind === 'String' ? JSON.stringify(item.value.value) : undefined);
     case 'Secret':
       return symbol('secret', SymbolKind.Constant, item.range, item.keyword);
+    case 'Timezone':
+      return symbol('timezone', SymbolKind.Constant, item.range, item.keyword, item.value?.kind === 'String' ? JSON.stringify(item.value.value) : undefined);
+    case 'Quiet':
+      return symbol('quiet', SymbolKind.Constant, item.range, item.keyword);
   }
 }

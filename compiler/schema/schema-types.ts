@@ -23,7 +23,11 @@ export interface SchemaField {
   doc?: string;
   /** The OctoPrint version that introduced the field, from a `@since` JSDoc tag. */
   since?: string;
+  /** What a number counts, from a `@unit` JSDoc tag: durations and byte sizes in conditions compare only with their kind. */
+  unit?: SchemaUnit;
 }
+
+export type SchemaUnit = 'seconds' | 'bytes';
 
 export interface EventSchema {
   /** The OctoPrint wire name (`PrintDone`, `Dwelling`, `EStop`, `plugin_…`). */

@@ -4,7 +4,7 @@
 // that resolves `ref`s takes the tables as its last argument, defaulting to the generated
 // tables; tests pass small hand-written tables instead.
 
-import type { SchemaField, SchemaTables, SchemaType } from './schema-types.js';
+import type { SchemaField, SchemaTables, SchemaType, SchemaUnit } from './schema-types.js';
 import { schemaTables } from './tables.js';
 
 /** The kinds a JSON value can have at run time. */
@@ -88,6 +88,8 @@ export interface FieldLookup {
   doc?: string;
   /** The OctoPrint version that introduced it, when documented. */
   since?: string;
+  /** What the number counts (members agreeing), from the schema's `@unit`. */
+  unit?: SchemaUnit;
   /** The container itself may be null (`X | null`), so at run time the field may be missing. */
   containerNullable: boolean;
   /** Found through an index signature, not a declared field (`job.filament.tool0`). */
@@ -118,6 +120,7 @@ function fieldOfMember(member: SchemaType, name: string): FieldLookup | undefine
     };
     if (f.doc) out.doc = f.doc;
     if (f.since) out.since = f.since;
+    if (f.unit) out.unit = f.unit;
     return out;
   }
   if (member.index) {
@@ -153,6 +156,8 @@ export function fieldOf(type: SchemaType, name: string, tables: SchemaTables = s
   if (docs.length > 0) out.doc = docs.join('\n\n');
   const since = found.find((f) => f.since)?.since;
   if (since) out.since = since;
+  const unit = found[0].unit;
+  if (unit && found.every((f) => f.unit === unit)) out.unit = unit;
   return out;
 }
 
@@ -188,6 +193,8 @@ export type PathLookup =
       /** The JSDoc of the last field. */
       doc?: string;
       since?: string;
+      /** The last field's unit, when the schema gives one. */
+      unit?: SchemaUnit;
     }
   | {
       ok: false;
@@ -207,6 +214,7 @@ export function lookupPath(type: SchemaType, path: readonly string[], tables: Sc
   let unknown = false;
   let doc: string | undefined;
   let since: string | undefined;
+  let unit: SchemaUnit | undefined;
   for (let i = 0; i < path.length; i++) {
     const r = fieldOf(current, path[i], tables);
     if (!r) return { ok: false, failedAt: i, container: current, candidates: fieldNames(current, tables) };
@@ -215,11 +223,13 @@ export function lookupPath(type: SchemaType, path: readonly string[], tables: Sc
     if (r.unknown) unknown = true;
     doc = r.doc;
     since = r.since;
+    unit = r.unit;
     current = r.type;
   }
   const out: PathLookup = { ok: true, type: current, presence, nullableOnTheWay, unknown };
   if (doc) out.doc = doc;
   if (since) out.since = since;
+  if (unit) out.unit = unit;
   return out;
 }
 

@@ -7,6 +7,7 @@ import type { CompiledHook, CompiledModule, RenderContext } from '../../runtime/
 import type { DeliveryOutcome, Sender } from '../../runtime/delivery/sender.js';
 import { prepareHookRequest, type PrepareDeps } from '../../runtime/dispatch/prepare-hook-request.js';
 import { sendOnce } from './send-once.js';
+import { minuteOfDay, quietReasonAtMinute } from '../../runtime/dispatch/quiet-hours.js';
 import type { Firing } from '../../runtime/dispatch/firing.js';
 import type { PreparedRequest } from '../../runtime/http/prepare-request.js';
 import { sendRequest } from '../../runtime/http/send-request.js';
@@ -37,11 +38,15 @@ export interface TestEventOptions {
   sample?: TestSample;
   /** `--printer NAME` (a printer block's name): only hooks firing for it, rendered as its events. */
   printer?: string;
+  /** The minute of the day quiet hours are read at (`--at 23:30`); absent: now, in the module's zone. */
+  minute?: number;
 }
 
 export type TestResult =
   | { hook: CompiledHook; printer: TestPrinter; kind: 'prepared'; request: PreparedRequest; snapshot: Uint8Array | null; ctx: RenderContext; note?: string }
-  | { hook: CompiledHook; printer: TestPrinter; kind: 'delivered'; outcome: DeliveryOutcome };
+  | { hook: CompiledHook; printer: TestPrinter; kind: 'delivered'; outcome: DeliveryOutcome }
+  /** Quiet hours or a `when` condition keep the firing from the hook; `reason` names the part that decided. */
+  | { hook: CompiledHook; printer: TestPrinter; kind: 'suppressed'; by: 'quiet hours' | 'a condition'; reason: string };
 
 function sampleFetch(dryRun: boolean) {
   return async (url: string, options: Parameters<typeof fetchSnapshot>[1]): Promise<FetchedSnapshot> => {
@@ -79,8 +84,14 @@ export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {
   };
   const sample = o.sample ?? testSamples(o.trigger)[0];
   const results: TestResult[] = [];
+  const minute = o.minute ?? minuteOfDay(Date.now(), module.timezone);
   for (const hook of hooksForTest(module, o.trigger, o.hook, o.printer)) {
     const printer = testPrinter(module, hook, deps.env, o.printer);
+    const quiet = quietReasonAtMinute(hook, o.trigger, minute, module.timezone);
+    if (quiet !== null) {
+      results.push({ hook, printer, kind: 'suppressed', by: 'quiet hours', reason: quiet });
+      continue;
+    }
     const firing: Firing = {
       id: randomUUID(),
       trigger: o.trigger,
@@ -95,7 +106,9 @@ export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {
     };
     if (o.dryRun) {
       const prepared = await prepareHookRequest(hook, firing, deps, logger.child({ hook: hook.name, trigger: o.trigger }));
-      if (!prepared.ok) {
+      if (!prepared.ok && prepared.suppressed) {
+        results.push({ hook, printer, kind: 'suppressed', by: 'a condition', reason: prepared.reason });
+      } else if (!prepared.ok) {
         results.push({ hook, printer, kind: 'delivered', outcome: prepared.skipped ? { kind: 'skipped', reason: prepared.reason } : { kind: 'failed', reason: prepared.reason } });
       } else {
         // What one attempt sends: the identity headers, and the signature when the secret is set.
@@ -110,7 +123,8 @@ export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {
         results.push({ hook, printer, kind: 'prepared', request, snapshot: prepared.snapshot ? prepared.snapshot.bytes : null, ctx: prepared.ctx, ...(note ? { note } : {}) });
       }
     } else {
-      results.push({ hook, printer, kind: 'delivered', outcome: await sendOnce(hook, firing, deps) });
+      const outcome = await sendOnce(hook, firing, deps);
+      results.push(outcome.kind === 'suppressed' ? { hook, printer, kind: 'suppressed', by: 'a condition', reason: outcome.reason } : { hook, printer, kind: 'delivered', outcome });
     }
   }
   return results;

@@ -11,9 +11,16 @@ import type { PreparedRequest } from '../../runtime/http/prepare-request.js';
 import { excerpt } from '../../runtime/http/send-request.js';
 import { childLog } from '../../runtime/log/logger.js';
 
-export async function sendOnce(hook: CompiledHook, firing: Firing, deps: PrepareDeps & { send: Sender }): Promise<DeliveryOutcome> {
+/** A `when` condition kept the firing from the hook: nothing was sent, by design. */
+export interface Suppressed {
+  kind: 'suppressed';
+  reason: string;
+}
+
+export async function sendOnce(hook: CompiledHook, firing: Firing, deps: PrepareDeps & { send: Sender }): Promise<DeliveryOutcome | Suppressed> {
   const log = childLog(deps.logger, { hook: hook.name, trigger: firing.trigger });
   let attempt = await prepareHookRequest(hook, firing, deps, log);
+  if (!attempt.ok && attempt.suppressed) return { kind: 'suppressed', reason: attempt.reason };
   if (!attempt.ok) {
     if (attempt.skipped) log.error('skipped', { reason: attempt.reason });
     else log.error('not sent', { reason: attempt.reason });

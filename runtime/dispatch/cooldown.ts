@@ -15,4 +15,10 @@ export class Cooldowns {
     this.last.set(key, now);
     return true;
   }
+
+  /** Gives back the window a firing took at `now` when a condition then suppressed it: nothing was sent. */
+  release(hook: string, trigger: string, now: number): void {
+    const key = `${hook}\u0000${trigger}`;
+    if (this.last.get(key) === now) this.last.delete(key);
+  }
 }

@@ -21,6 +21,7 @@ import { prepareHookRequest, type PrepareDeps } from './prepare-hook-request.js'
 import type { Firing } from './firing.js';
 import { hearsPrinter } from './hears-printer.js';
 import { HookQueues } from './hook-queues.js';
+import { quietReason } from './quiet-hours.js';
 
 export interface DispatcherOptions extends PrepareDeps {
   now: () => number;
@@ -29,6 +30,8 @@ export interface DispatcherOptions extends PrepareDeps {
   namePrinters?: boolean;
   /** Called when a firing ends for a hook before it became a delivery (skipped, or could not be rendered). */
   onOutcome?: (hook: CompiledHook, firing: Firing, outcome: DeliveryOutcome) => void;
+  /** Called when quiet hours or a `when` condition keep a firing from a hook (never journaled). */
+  onSuppressed?: (hook: CompiledHook, firing: Firing, reason: string) => void;
 }
 
 /**
@@ -64,9 +67,16 @@ export class Dispatcher {
         log.warn('skipped: the hook is disabled until restart', { reason: disabled });
         continue;
       }
+      const quiet = quietReason(hook, firing.trigger, firing.at, this.options.module.timezone);
+      if (quiet !== null) {
+        log.info('suppressed: quiet hours', { reason: quiet });
+        this.options.onSuppressed?.(hook, firing, quiet);
+        continue;
+      }
       // A farm's printers each have their own chain and cooldown: mk3's PrintDone is no repeat of mini's.
       const perPrinter = printer === undefined ? hook.name : `${hook.name}\u0000${printer}`;
-      if (!this.cooldowns.allow(perPrinter, firing.trigger, hook.cooldownMs, this.options.now())) {
+      const now = this.options.now();
+      if (!this.cooldowns.allow(perPrinter, firing.trigger, hook.cooldownMs, now)) {
         log.info('cooldown: dropped a repeat inside the window');
         continue;
       }
@@ -75,6 +85,12 @@ export class Dispatcher {
       const prepared = prepareHookRequest(hook, firing, this.options, log);
       this.queues.enqueue(perPrinter, async () => {
         const p = await prepared;
+        if (!p.ok && p.suppressed) {
+          log.info('suppressed: condition not met', { reason: p.reason });
+          this.cooldowns.release(perPrinter, firing.trigger, now);
+          this.options.onSuppressed?.(hook, firing, p.reason);
+          return;
+        }
         if (!p.ok) {
           log.error(p.skipped ? 'skipped' : 'not sent', { reason: p.reason });
           this.options.onOutcome?.(hook, firing, p.skipped ? { kind: 'skipped', reason: p.reason } : { kind: 'failed', reason: p.reason });

@@ -27,7 +27,7 @@ export interface PrepareDeps {
 
 export type PrepareResult =
   | { ok: true; request: PreparedRequest; ctx: RenderContext; snapshot: SnapshotImage | null }
-  | { ok: false; skipped: boolean; reason: string };
+  | { ok: false; skipped: boolean; reason: string; /** A `when` condition does not hold: nothing is sent, by design. */ suppressed?: true };
 
 /** Builds the request for a hook: everything up to, not including, the send. */
 export async function prepareHookRequest(hook: CompiledHook, firing: Firing, deps: PrepareDeps, log: LogSink): Promise<PrepareResult> {
@@ -46,6 +46,10 @@ export async function prepareHookRequest(hook: CompiledHook, firing: Firing, dep
       log.warn('@meta unavailable: the file metadata could not be read from OctoPrint', { reason: reasonOf(err) });
     }
   }
+  // Conditions read the same context the webhook would, before any token or photo is fetched.
+  const unmet = hook.when ? hook.when(ctx) : null;
+  if (unmet !== null) return { ok: false, skipped: true, reason: unmet, suppressed: true };
+
   const message = hook.messages[firing.trigger];
   ctx.message = message ? message(ctx) : '';
 

@@ -25,6 +25,8 @@ export interface HookCounts {
   buckets: number[];
   attempts: number;
   attemptSeconds: number;
+  /** Firings that quiet hours or a `when` condition kept from the hook (nothing was sent or journaled). */
+  suppressed: number;
 }
 
 export class DeliveryStats {
@@ -82,10 +84,15 @@ export class DeliveryStats {
     this.changed();
   }
 
+  suppressed(hook: string): void {
+    this.hook(hook).suppressed++;
+    this.changed();
+  }
+
   private hook(name: string): HookCounts {
     let h = this.hooks.get(name);
     if (!h) {
-      h = { ended: { delivered: 0, dead: 0, skipped: 0 }, last: null, buckets: new Array<number>(LATENCY_BUCKETS.length + 1).fill(0), attempts: 0, attemptSeconds: 0 };
+      h = { ended: { delivered: 0, dead: 0, skipped: 0 }, last: null, buckets: new Array<number>(LATENCY_BUCKETS.length + 1).fill(0), attempts: 0, attemptSeconds: 0, suppressed: 0 };
       this.hooks.set(name, h);
     }
     return h;

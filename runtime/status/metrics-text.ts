@@ -32,6 +32,9 @@ export function metricsText(snap: StatusSnapshot, stats: DeliveryStats): string 
       [{ hook: h.name, outcome: 'skipped' }, h.skipped],
     ] as Array<[Record<string, string>, number]>));
 
+  family('octohook_suppressed_total', 'counter', 'Firings that quiet hours or a when condition kept from a hook since start, by hook.',
+    snap.hooks.map((h) => [{ hook: h.name }, h.suppressed] as [Record<string, string>, number]));
+
   out.push('# HELP octohook_attempt_duration_seconds How long each delivery attempt took, answered or not, by hook.', '# TYPE octohook_attempt_duration_seconds histogram');
   for (const h of snap.hooks) {
     const c = stats.hooks.get(h.name);

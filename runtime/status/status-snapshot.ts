@@ -60,6 +60,8 @@ export interface StatusSnapshot {
     delivered: number;
     failed: number;
     skipped: number;
+    /** Firings quiet hours or a `when` condition kept from the hook. */
+    suppressed: number;
     pending: number;
     dead: number;
     last: (Omit<LastDelivery, 'at'> & { at: string }) | null;
@@ -118,6 +120,7 @@ export function statusSnapshot(src: StatusSource): StatusSnapshot {
         delivered: counts?.ended.delivered ?? 0,
         failed: counts?.ended.dead ?? 0,
         skipped: counts?.ended.skipped ?? 0,
+        suppressed: counts?.suppressed ?? 0,
         pending: perHook.get(h.name)?.pending ?? 0,
         dead: perHook.get(h.name)?.dead ?? 0,
         last: last ? { ...last, reason: last.reason === null ? null : redactText(last.reason, src.secrets), at: iso(last.at) } : null,

@@ -11,7 +11,7 @@ import { emitted as h } from '../support/emitted-functions.js';
 import { projectRoot } from '../support/project-root.js';
 
 const t = suite('emitted source text');
-const sourceFiles = ['compiler/phases/3-emit/render-helpers.js', 'compiler/filters/filter-functions.js'];
+const sourceFiles = ['compiler/phases/3-emit/render-helpers.js', 'compiler/phases/3-emit/condition-helpers.js', 'compiler/filters/filter-functions.js'];
 
 t('each emitted text is its function exactly as written in the source files, and every function there is emitted', () => {
   const texts = sourceFiles.map((f) => readFileSync(join(projectRoot, f), 'utf8'));

@@ -23,6 +23,10 @@ const hostile: Array<[string, string | Uint8Array]> = [
   ['lone surrogates', 'device "\ud800"\nhook h on PrintDone { url "http://127.0.0.1/\udc00" data { x: "\ud83d" } }'],
   ['many errors', '} '.repeat(100000)],
   ['long line of @', '"' + '@'.repeat(200000) + '"'],
+  ['1 MB of ( in a condition', 'hook h on PrintDone { when ' + '('.repeat(1 << 20) + ' url "http://127.0.0.1/" }'],
+  ['100 000 ands', `hook h on PrintDone { when ${Array.from({ length: 100000 }, () => '@job.file.size > 10min').join(' and ')} url "http://127.0.0.1/" }`],
+  ['100 000 nots', `hook h on PrintDone { when ${'not '.repeat(100000)}@job.file.name == 3 url "http://127.0.0.1/" }`],
+  ['broken quiet hours', 'timezone @env.TZ\nquiet 99:99-\nquiet 23:00-07:00 except , , \nhook h on PrintDone { quiet except when == url "http://127.0.0.1/" }'],
 ];
 
 for (const [name, input] of hostile) {

@@ -69,10 +69,10 @@ test('invalid escapes are OH1005 with the sequence; the character is kept', () =
 });
 
 test('unexpected characters are OH1002, one per run', () => {
-  const src = 'device = "x" == ~\nsecret \u0000 "y"';
+  const src = 'device = "x" !! ~\nsecret \u0000 "y"';
   const { file, diagnostics } = parseOhk(src);
   assert.equal(diagnostics.map((d) => [d.code, slice(src, d.range)]), [
-    ['OH1002', '='], ['OH1002', '=='], ['OH1002', '~'], ['OH1002', '\u0000'],
+    ['OH1002', '='], ['OH1002', '!!'], ['OH1002', '~'], ['OH1002', '\u0000'],
   ]);
   assert.is(diagnostics[3].message, "Unexpected character '\\u0000'.");
   assert.equal(file.items.map((i) => i.kind), ['Device', 'Secret']);

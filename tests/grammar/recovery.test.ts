@@ -18,7 +18,7 @@ test("a missing '}' and a bad top-level token are both reported; later hooks sti
   const { file, diagnostics } = parseOhk(src);
   assert.equal(diagnostics.map(show), [
     "4:2-4:2 OH1010 Expected '}' but found 'hook'.",
-    "6:1-6:4 OH1011 Expected 'device', 'secret', 'octoprint', 'webcam', 'messages', 'status', 'oauth', 'printer' or 'hook' but found 'url'.",
+    "6:1-6:4 OH1011 Expected 'device', 'secret', 'octoprint', 'webcam', 'messages', 'status', 'oauth', 'printer', 'hook', 'timezone' or 'quiet' but found 'url'.",
   ]);
   const hs = hooks(file);
   assert.equal(hs.map((h) => h.name?.name), ['a', 'b', 'c']);
@@ -135,7 +135,7 @@ test("a closer left over by an item's own error is not reported again", () => {
   const { file, diagnostics } = parseOhk('hook a on X { data: [1, 2} }\nhook b on Y {} }');
   assert.equal(diagnostics.map(show), [
     "1:26-1:27 OH1010 Expected ']' but found '}'.",
-    "2:16-2:17 OH1011 Expected 'device', 'secret', 'octoprint', 'webcam', 'messages', 'status', 'oauth', 'printer' or 'hook' but found '}'.",
+    "2:16-2:17 OH1011 Expected 'device', 'secret', 'octoprint', 'webcam', 'messages', 'status', 'oauth', 'printer', 'hook', 'timezone' or 'quiet' but found '}'.",
   ]);
   assert.is(file.items.length, 2);
 });

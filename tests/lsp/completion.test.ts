@@ -216,7 +216,7 @@ test('inside a hook\'s retry block: its settings', async () => {
 
 test('at the start of a top-level item: the top-level forms', async () => {
   const items = labels(await complete(`${example}\n‸`));
-  assert.equal(items, ['device', 'secret', 'octoprint', 'webcam', 'messages', 'status', 'oauth', 'printer', 'hook']);
+  assert.equal(items, ['device', 'secret', 'octoprint', 'webcam', 'messages', 'status', 'oauth', 'printer', 'hook', 'timezone', 'quiet']);
 });
 
 test('nothing in comments, plain text or after a literal @', async () => {

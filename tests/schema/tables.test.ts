@@ -140,6 +140,20 @@ test('JSDoc text arrives in the tables: fields, types and @since', () => {
   assert.ok(temps.ok && /seconds/.test(temps.doc ?? ''));
 });
 
+test('@unit tags arrive as units: seconds and bytes, where the schema says so, and never in the text', () => {
+  const unit = (root: string, path: string[]) => {
+    const l = lookupPath(schemaTables.roots[root].type, path);
+    return l.ok ? l.unit : 'missing';
+  };
+  assert.is(unit('job', ['estimatedPrintTime']), 'seconds');
+  assert.is(unit('progress', ['printTimeLeft']), 'seconds');
+  assert.is(unit('job', ['file', 'size']), 'bytes');
+  assert.is(unit('job', ['file', 'name']), undefined);
+  assert.is(unit('progress', ['completion']), undefined);
+  assert.is(fieldOf(schemaTables.events.PrintDone.payload, 'time')?.unit, 'seconds');
+  assert.not.match(fieldOf(schemaTables.events.PrintDone.payload, 'time')?.doc ?? '', /@unit/);
+});
+
 test('every parameter root is present with docs; extra is unknown; meta is optional', () => {
   assert.equal(Object.keys(schemaTables.roots).sort(), [...ROOTS].sort());
   for (const name of ROOTS) {

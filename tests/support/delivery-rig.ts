@@ -50,6 +50,8 @@ export interface Rig {
   dispatcher: Dispatcher;
   stateDir: string | null;
   outcomes: Array<{ hook: string; trigger: string; outcome: DeliveryOutcome }>;
+  /** Firings quiet hours or a condition kept from a hook. */
+  suppressed: Array<{ hook: string; trigger: string; reason: string }>;
   /** Fires a trigger at every hook listening to it (returns at once). */
   fire(trigger: string, payload?: unknown): void;
   /** Waits (real time) until nothing is being prepared or on the wire. */
@@ -72,6 +74,7 @@ export async function startRig(source: (url: string) => string, o: RigOptions = 
   const tokens = createTokenCache({ clock, load: (name) => fetchToken(module.oauth[name], { env } as never, { secrets: logger.secrets }) });
   const deps: PrepareDeps = { module, env, tokens, logger, octoprintSettings: async () => ({}), octoprintUrl: null };
   const outcomes: Rig['outcomes'] = [];
+  const suppressed: Rig['suppressed'] = [];
   const real: Sender = (req, { timeoutMs }) => sendRequest(req, { timeoutMs });
   const engine = new DeliveryEngine({
     hooks: module.hooks,
@@ -91,6 +94,7 @@ export async function startRig(source: (url: string) => string, o: RigOptions = 
     engine,
     now: () => clock.now(),
     onOutcome: (hook, firing, outcome) => outcomes.push({ hook: hook.name, trigger: firing.trigger, outcome }),
+    onSuppressed: (hook, firing, reason) => suppressed.push({ hook: hook.name, trigger: firing.trigger, reason }),
   });
   const settle = async () => {
     await new Promise((r) => setImmediate(r));
@@ -107,6 +111,7 @@ export async function startRig(source: (url: string) => string, o: RigOptions = 
     dispatcher,
     stateDir,
     outcomes,
+    suppressed,
     fire(trigger, payload = {}) {
       dispatcher.fire(makeFiring(trigger, payload, clock.now(), logger));
     },

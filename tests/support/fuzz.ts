@@ -6,7 +6,10 @@ import { mulberry32 } from './seeded-random.js';
 
 export { mulberry32 };
 
-const pieces = ['{', '}', '[', ']', '(', ')', ':', ',', ';', '"', "'", '@', '@{', '|', '.', '%', '\\', '/*', '*/', '//', '\n', ' ', 'hook', 'on', 'every', 'oauth', 'data', '@job.file.name', '@@', '10s', '1640 x 1232', '0x1F', '-1e999', '\u2028', '\ud800', '\u0000', '😀', 'PrintDone', 'Progress', '`${x}`', '</script>'];
+const pieces = ['{', '}', '[', ']', '(', ')', ':', ',', ';', '"', "'", '@', '@{', '|', '.', '%', '\\', '/*', '*/', '//', '\n', ' ', 'hook', 'on', 'every', 'oauth', 'data', '@job.file.name', '@@', '10s', '1640 x 1232', '0x1F', '-1e999', '\u2028', '\ud800', '\u0000', '😀', 'PrintDone', 'Progress', '`${x}`', '</script>',
+  // Conditions and quiet hours.
+  'when', 'quiet', 'timezone', 'when @job.file.size > 5MB', '==', '!=', '<=', '>', 'and', 'or', 'not', 'in [', 'contains', 'matches', '"(a+)+"', '"["',
+  '10min', '5MB', '23:00-07:00', '24:61', 'except', 'off', '"Europe/Berlin"'];
 
 export function mutate(input: string, rnd: () => number): string {
   let s = input;

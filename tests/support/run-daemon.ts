@@ -1,6 +1,7 @@
 // End-to-end harness: an OctoPrint simulator, a webhook receiver and the daemon running a
 // .ohk source compiled in memory, all on 127.0.0.1. Returns everything a test asserts on,
 // including every log line the daemon wrote.
+import type { Clock } from '../../runtime/clock.js';
 import { Daemon } from '../../runtime/daemon.js';
 import { moduleFromSource } from '../../compiler/cli/module-from-source.js';
 import { createLogger } from '../../runtime/log/logger.js';
@@ -19,7 +20,10 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(source: (receiverUrl: string) => string, options: { sim?: SimulatorOptions; respond?: Responder; env?: Record<string, string> } = {}): Promise<Harness> {
+export async function startHarness(
+  source: (receiverUrl: string) => string,
+  options: { sim?: SimulatorOptions; respond?: Responder; env?: Record<string, string>; /** The daemon's clock (the simulator keeps its own). */ clock?: Clock } = {},
+): Promise<Harness> {
   const receiver = await startReceiver(options.respond);
   const sim = await new OctoPrintSimulator({ speed: 10, ...options.sim }).start();
   const logs: string[] = [];
@@ -33,6 +37,7 @@ export async function startHarness(source: (receiverUrl: string) => string, opti
     env: options.env ?? {},
     logger,
     onOutcome: (hook, firing, outcome) => outcomes.push({ hook, trigger: firing.trigger, outcome }),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   daemon.start();
   const deadline = Date.now() + 5000;

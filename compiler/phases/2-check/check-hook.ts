@@ -4,7 +4,9 @@ import type { HookDecl, ObjectNode, Value } from '../../../grammar/ast.js';
 import { placeholderUrl } from '../../../language/defaults.js';
 import { contentKinds, type ContentKind } from '../../../runtime/compiled-module.js';
 import type { CheckContext } from './check-context.js';
-import type { CheckedHook, CheckedSnapshot } from './checked-model.js';
+import type { CheckedHook, CheckedQuiet, CheckedSnapshot } from './checked-model.js';
+import { checkCondition } from './check-condition.js';
+import { checkQuiet } from './check-quiet.js';
 import { checkData } from './check-data.js';
 import { checkHeaders } from './check-headers.js';
 import { checkMessages, defaultMessage } from './check-messages.js';
@@ -17,7 +19,7 @@ import { checkSecretValue } from './check-secret-value.js';
 import { checkRetry } from './check-retry.js';
 import { checkValue } from './check-value.js';
 import { closestName } from '../../schema/did-you-mean.js';
-import { diag, type Suggestion } from '../../../language/diagnostic.js';
+import { diag, firstHere, type Suggestion } from '../../../language/diagnostic.js';
 import type { Range } from '../../../language/range.js';
 import { defaults as settingDefaults, settingsTable } from '../../../language/settings-table.js';
 
@@ -28,6 +30,8 @@ export interface FileDefaults {
   secret: Value | null;
   messages: Map<string, Value>;
   snapshot: CheckedSnapshot;
+  /** The file's `quiet` line: every hook's unless it has its own. */
+  quiet: CheckedQuiet | null;
 }
 
 export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefaults): CheckedHook | undefined {
@@ -107,6 +111,12 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
   const retryDelaysMs = checkRetry(ctx, s.get('retry'));
   const sign = checkSign(ctx, s.get('sign')?.value);
   const snapshot = checkSnapshotSettings(ctx, readObject(ctx, s.get('snapshot')), defaults.snapshot, `the snapshot block of hook '${name}'`, 'snapshot');
+  const conditions = decl.conditions.flatMap((w) => checkCondition(ctx, w, scope));
+  let quiet = defaults.quiet;
+  decl.quiet.forEach((q, i) => {
+    if (i > 0) ctx.report(diag.duplicateSetting(q.keyword, { name: 'quiet' }, { related: [firstHere(decl.quiet[0].keyword, "'quiet' is first set here.")] }));
+    else quiet = checkQuiet(ctx, q, { name, triggers: events }) ?? null;
+  });
 
   return {
     name,
@@ -129,6 +139,8 @@ export function checkHook(ctx: CheckContext, decl: HookDecl, defaults: FileDefau
     retryDelaysMs,
     sign,
     uses,
+    conditions,
+    quiet,
   };
 }
 

@@ -90,7 +90,7 @@ function proveParam(ctx: CheckContext, param: ParamNode, scope: ParamScope, r: R
       return UNKNOWN;
     }
     case 'extra': {
-      type = checkExtra(ctx, segments, r.walks, scope.triggers);
+      type = checkExtra(ctx, segments, r.walks, scope.triggers, scope.position === 'condition');
       break;
     }
     case 'oauth': {
@@ -125,7 +125,7 @@ function proveParam(ctx: CheckContext, param: ParamNode, scope: ParamScope, r: R
 }
 
 /** `@extra…` differs per trigger: an error when no trigger has it, a warning naming those without. */
-function checkExtra(ctx: CheckContext, segments: PathSegment[], walks: readonly PayloadWalk[], triggers: string[]): SchemaType {
+function checkExtra(ctx: CheckContext, segments: PathSegment[], walks: readonly PayloadWalk[], triggers: string[], inCondition: boolean): SchemaType {
   if (triggers.length === 0 || segments.length === 1) return UNKNOWN;
   const found: SchemaType[] = [];
   const missing: string[] = [];
@@ -158,7 +158,9 @@ function checkExtra(ctx: CheckContext, segments: PathSegment[], walks: readonly 
     return UNKNOWN;
   }
   if (missing.length > 0) {
-    ctx.report(diag.missingForTriggers(span(segments[0], segments[segments.length - 1]), { param: '@' + pathText(segments, segments.length), triggers: missing.join(', ') }));
+    // In a condition a missing operand makes the comparison false, not an empty text.
+    const missingFor = inCondition ? diag.conditionPathMissing : diag.missingForTriggers;
+    ctx.report(missingFor(span(segments[0], segments[segments.length - 1]), { param: '@' + pathText(segments, segments.length), triggers: missing.join(', ') }));
   }
   return unionOf(found);
 }

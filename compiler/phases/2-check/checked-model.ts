@@ -1,6 +1,6 @@
 // What the checker hands the emitter: the file's meaning with every default applied and
 // every name resolved. Values stay AST nodes, so the emitter can compile their templates.
-import type { ObjectEntry, ObjectNode, Value } from '../../../grammar/ast.js';
+import type { ConditionExpr, ObjectEntry, ObjectNode, Value } from '../../../grammar/ast.js';
 import type { ContentKind, HttpMethod } from '../../../runtime/compiled-module.js';
 
 export interface CheckedTrigger {
@@ -47,6 +47,20 @@ export interface CheckedHook {
   /** `sign @env.NAME`: the Standard Webhooks signing secret. */
   sign: Value | null;
   uses: Set<string>;
+  /** The `when` lines' conditions, split at their top-level `and`s: all must hold. */
+  conditions: ConditionExpr[];
+  /** The hook's quiet hours (its own line over the file's); null: none. */
+  quiet: CheckedQuiet | null;
+}
+
+/** Quiet hours as minutes of the day; `endMinute < startMinute` wraps over midnight. */
+export interface CheckedQuiet {
+  startMinute: number;
+  endMinute: number;
+  /** Triggers that still go out inside the window. */
+  except: string[];
+  /** The line as the reason and the dry run show it (`quiet 23:00-07:00`). */
+  text: string;
 }
 
 export interface CheckedOAuth {
@@ -84,4 +98,6 @@ export interface CheckedFile {
   printers: CheckedPrinter[];
   hooks: CheckedHook[];
   env: Set<string>;
+  /** `timezone "…"`: the zone quiet hours are read in; null: the daemon's local zone. */
+  timezone: string | null;
 }

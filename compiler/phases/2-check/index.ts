@@ -4,7 +4,9 @@ import type { OhkFile, Value } from '../../../grammar/ast.js';
 import { diag, firstHere, type Diagnostic } from '../../../language/diagnostic.js';
 import type { Range } from '../../../language/range.js';
 import { CheckContext } from './check-context.js';
-import type { CheckedFile, CheckedHook, CheckedPrinter, CheckedSnapshot } from './checked-model.js';
+import type { CheckedFile, CheckedHook, CheckedPrinter, CheckedQuiet, CheckedSnapshot } from './checked-model.js';
+import { checkQuiet } from './check-quiet.js';
+import { checkTimezone } from './check-timezone.js';
 import { checkHook, type FileDefaults } from './check-hook.js';
 import { checkMessages } from './check-messages.js';
 import { checkOAuth } from './check-oauth.js';
@@ -45,6 +47,8 @@ export function check(file: OhkFile): CheckResult {
   const printers: CheckedPrinter[] = [];
   const printerNames = new Map<string, Range>();
   let octoprintBlock: Range | undefined;
+  let timezone: string | null = null;
+  let quiet: CheckedQuiet | null = null;
 
   for (const item of file.items) {
     // A block the parser had to patch up (say, its '}' is not typed yet) is still checked,
@@ -96,6 +100,12 @@ export function check(file: OhkFile): CheckResult {
         }
         break;
       }
+      case 'Timezone':
+        if (first('timezone', item.keyword)) timezone = checkTimezone(ctx, item) ?? null;
+        break;
+      case 'Quiet':
+        if (first('quiet', item.keyword)) quiet = checkQuiet(ctx, item) ?? null;
+        break;
       case 'Hook':
         break;
     }
@@ -104,7 +114,7 @@ export function check(file: OhkFile): CheckResult {
   // Which OctoPrint an `octoprint` block would address in a farm is anyone's guess: refused.
   if (octoprintBlock && printerNames.size > 0) ctx.report(diag.octoprintWithPrinters(octoprintBlock));
 
-  const defaults: FileDefaults = { device, secret, messages, snapshot };
+  const defaults: FileDefaults = { device, secret, messages, snapshot, quiet };
   const hooks: CheckedHook[] = [];
   const names = new Map<string, Range>();
   for (const item of file.items) {
@@ -133,5 +143,5 @@ export function check(file: OhkFile): CheckResult {
     ctx.report(diag.noHooks({ start: { line: 1, column: 1, offset: 0 }, end: end.offset > 0 ? { line: 1, column: 2, offset: 1 } : end }));
   }
 
-  return { model: { octoprint, status, oauth: [...ctx.oauth.values()], printers, hooks, env: ctx.env }, diagnostics: ctx.diagnostics, semantic: ctx.semantic };
+  return { model: { octoprint, status, oauth: [...ctx.oauth.values()], printers, hooks, env: ctx.env, timezone }, diagnostics: ctx.diagnostics, semantic: ctx.semantic };
 }

@@ -8,7 +8,9 @@ export type ParamPosition =
   | 'value'
   /** Inside text: a header, a message, a string with other text. */
   | 'text'
-  | 'url';
+  | 'url'
+  /** An operand of a `when` condition. */
+  | 'condition';
 
 export interface ParamScope {
   /** The trigger events whose payload `@extra` is; empty outside hooks and messages. */

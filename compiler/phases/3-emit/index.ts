@@ -6,6 +6,7 @@ import type { CheckedFile, CheckedHook, CheckedOAuth, CheckedPrinter, CheckedSna
 import { helperSource } from './emitted-source.js';
 import { jsKey, jsString } from './js-literal.js';
 import { ValueEmitter } from './emit-value.js';
+import { emitConditions } from './emit-condition.js';
 
 function fn(body: string): string {
   return `(c) => ${body.startsWith('{') ? `(${body})` : body}`;
@@ -70,6 +71,9 @@ export function emitModule(model: CheckedFile, sourceName: string): string {
       ['sign', h.sign ? valueFn(h.sign, 'text') : 'null'],
       ['uses', JSON.stringify([...h.uses].filter(Boolean).sort())],
     ];
+    // Only hooks with conditions or quiet hours carry them, so every other module stays as it was.
+    if (h.conditions.length > 0) fields.push(['when', emitConditions(e, h.conditions)]);
+    if (h.quiet) fields.push(['quiet', `{ startMinute: ${h.quiet.startMinute}, endMinute: ${h.quiet.endMinute}, except: ${JSON.stringify(h.quiet.except)}, text: ${jsString(h.quiet.text)} }`]);
     fields.push(['needsEnv', JSON.stringify(e.takeNeededEnv())]);
     if (h.from) fields.push(['from', JSON.stringify(h.from)]);
     return record(fields, '  ');
@@ -131,6 +135,7 @@ export function emitModule(model: CheckedFile, sourceName: string): string {
     // Only files with a status block carry one, so every other module stays as it was.
     ...(model.status ? [`  status: { listen: ${jsString(model.status.listen)}, tokenEnv: ${model.status.tokenEnv === null ? 'null' : jsString(model.status.tokenEnv)}, publicRead: ${model.status.publicRead} },`] : []),
     ...(farm ? [`  printers,`] : []),
+    ...(model.timezone ? [`  timezone: ${jsString(model.timezone)},`] : []),
     `  oauth,`,
     `  hooks,`,
     `  env: ${JSON.stringify([...model.env].sort())},`,

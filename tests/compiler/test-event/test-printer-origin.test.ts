@@ -29,4 +29,21 @@ hook done on PrintDone {
   }
 });
 
+test('a `when` on @printer holds for the printer the test stands for (the firing carries it)', async () => {
+  const module = await moduleFromSource(
+    `printer mk3 { url "http://127.0.0.1:5001"  apiKey @env.MK3_KEY }
+printer mini { url "http://127.0.0.1:5002"  apiKey @env.MINI_KEY }
+hook small on PrintDone {
+  url "http://127.0.0.1:9/small"
+  when @printer.name == "mini"
+}
+`,
+    'farm.ohk',
+  );
+  const logger = createLogger({ stream: { write() {} }, level: 'error' });
+  const kinds = async (printer: string) => (await runTestEvent({ module, trigger: 'PrintDone', dryRun: true, env: { MK3_KEY: 'k1', MINI_KEY: 'k2' }, logger, printer })).map((r) => r.kind);
+  assert.equal(await kinds('mini'), ['prepared']);
+  assert.equal(await kinds('mk3'), ['suppressed']);
+});
+
 test.run();

@@ -69,6 +69,8 @@ t('metrics: cumulative latency buckets, and label values escaped', () => {
   stats.attempt('a', 700);
   stats.attempt('a', 60_000);
   stats.event('Weird"Event\nName\\');
+  stats.suppressed('a');
+  stats.suppressed('a');
   const snap = statusSnapshot({
     ...source(stats),
     outboxBytes: () => 123,
@@ -76,6 +78,7 @@ t('metrics: cumulative latency buckets, and label values escaped', () => {
     now: () => ++now,
   });
   assert.is(snap.printers[0].url, 'http://127.0.0.1:5000', 'the origin only: no credentials, no path');
+  assert.is(snap.hooks[0].suppressed, 2, 'firings quiet hours or conditions kept from the hook');
   const text = metricsText(snap, stats);
   const lines = text.split('\n');
   for (const line of [
@@ -89,6 +92,7 @@ t('metrics: cumulative latency buckets, and label values escaped', () => {
     'octohook_printer_connected{printer="octoprint"} 0',
     'octohook_printer_connection_state{printer="octoprint",state="waiting"} 1',
     'octohook_outbox_bytes 123',
+    'octohook_suppressed_total{hook="a"} 2',
   ]) assert.ok(lines.includes(line), `missing: ${line}\n${text}`);
 });
 
