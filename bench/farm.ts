@@ -3,12 +3,12 @@
 //
 // Setup (all on 127.0.0.1): the simulators and a keep-alive receiver in one process
 // (./support/world-process.ts, started with the printer count); the daemon in another, spawned
-// as users run it: the one-file bundle (`node farm.bundle.mjs`, made as `octohookc build
-// --bundle` makes it) with deploy/octohook.service's node flags and environment, outbox in a
-// state directory on disk. The farm's module is the bench
-// hook (./support/daemon.ts: the plugin's "all data" template, which reads the printer:
-// OctoPrint's REST API is asked at each event) with one printer block per simulator, written
-// as the compiler emits printer blocks (tests/support/farm-module.ts).
+// as users run it: the one-file bundle (`node farm.bundle.mjs`, made by a spawned `octohookc
+// build farm.ohk --bundle`) with deploy/octohook.service's node flags and environment, outbox
+// in a state directory on disk. The farm's file is one `printer` block per simulator (its key
+// from the environment) written as text, then the bench hook (./support/daemon.ts: the
+// plugin's "all data" template, which reads the printer: OctoPrint's REST API is asked at
+// each event).
 //
 // The same world runs twice: the daemon with one printer block (the baseline), then with all
 // of them. Per run:
@@ -23,12 +23,12 @@
 // Target: RSS with 100 printers at most 150 MB.
 //
 //   node dist/bench/farm.js [--printers N] [--events N] [--interval-ms MS] [--window-ms MS] [--settle-ms MS]
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { combineBundle, templatePath } from '../compiler/cli/write-bundle.js';
 import { serviceUnitLaunch, unitEnvElsewhere } from '../scripts/service-unit.js';
-import { farmModuleSource } from '../tests/support/farm-module.js';
+import { projectRoot } from '../tests/support/project-root.js';
 import { BENCH_EVENT, benchHooks, startDaemon, type RunningDaemon } from './support/daemon.js';
 import { fixed, median, mib, option, percentile } from './support/stats.js';
 import { World } from './support/world.js';
@@ -73,10 +73,12 @@ async function run(world: World, dir: string, n: number): Promise<Run> {
   const chosen = world.printers.slice(0, n);
   const env: Record<string, string> = {};
   chosen.forEach((p, i) => (env[`PRINTER_P${i}_KEY`] = p.apiKey));
+  const source = join(dir, `farm-${n}.ohk`);
+  const blocks = chosen.map((p, i) => `printer p${i} {\n  url ${JSON.stringify(p.url)}\n  apiKey @env.PRINTER_P${i}_KEY\n}\n`);
+  writeFileSync(source, blocks.join('') + '\n' + benchHooks(world.receiverUrl));
   const file = join(dir, `farm-${n}.bundle.mjs`);
-  const module = farmModuleSource(benchHooks(world.receiverUrl), 'farm.ohk', { printers: chosen.map((p, i) => ({ name: `p${i}`, url: p.url, apiKeyEnv: `PRINTER_P${i}_KEY` })) });
-  const template = { code: readFileSync(templatePath(), 'utf8'), map: readFileSync(`${templatePath()}.map`, 'utf8') };
-  writeFileSync(file, combineBundle(template, module, { file: `farm-${n}.bundle.mjs`, source: 'farm.ohk' }).code);
+  const build = spawnSync(process.execPath, [join(projectRoot, 'bin', 'octohookc.js'), 'build', source, '--bundle', '-o', file], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`octohookc build --bundle ${source} exited ${build.status}:\n${build.stderr}`);
   const started = Date.now();
   const daemon: RunningDaemon = await startDaemon({ args: [file], kind: 'bundle', bundlePath: file, bundleBytes: null }, {
     dir,

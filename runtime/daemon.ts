@@ -29,21 +29,24 @@ import { DeliveryStats } from './status/delivery-stats.js';
 import type { StatusOptions } from './status/status-options.js';
 import { StatusServer } from './status/status-server.js';
 
-export interface DaemonOptions {
+/**
+ * What the daemon watches: the one OctoPrint of a file without `printer` blocks (named
+ * `octoprint`), or the printers of a farm (a file's `printer` blocks, resolved; at least one),
+ * each with its own address and key. Never both.
+ */
+export type DaemonTargets =
+  | { octoprintUrl: string; apiKey: string; printers?: undefined }
+  | { printers: PrinterTarget[]; octoprintUrl?: undefined; apiKey?: undefined };
+
+export type DaemonOptions = DaemonSettings & DaemonTargets;
+
+export interface DaemonSettings {
   module: CompiledModule;
-  /** The one OctoPrint of a file without `printer` blocks (unused when `printers` is given). */
-  octoprintUrl: string;
-  apiKey: string;
   env: Record<string, string | undefined>;
   logger: Logger;
   clock?: Clock;
   /** Replaces the HTTP send of each attempt (tests observe or fake the network with it). */
   send?: Sender;
-  /**
-   * The printers to watch (a file's `printer` blocks, resolved); absent or empty: one,
-   * named `octoprint`, at `octoprintUrl` with `apiKey`.
-   */
-  printers?: PrinterTarget[];
   /** Passed through to each push client (backoff, liveness, timeouts). */
   push?: Partial<PushClientOptions>;
   /** The durable outbox's directory; absent or null: an in-memory outbox (nothing survives a restart). */
@@ -81,14 +84,15 @@ export class Daemon {
     const { module, env, logger } = o;
     this.startedAt = clock.now();
     const stats = (this.stats = new DeliveryStats(module.hooks.map((h) => h.name), () => clock.now()));
-    logger.addSecret(o.apiKey);
     // A file with `printer` blocks names the printer on log lines and outbox records.
     const namePrinters = (module.printers?.length ?? 0) > 0;
     for (const name of module.env) logger.addSecret(env[name]);
     const envCtx = { env } as RenderContext;
     for (const hook of module.hooks) logger.addSecret(safe(() => hook.apiSecret(envCtx)));
 
-    const targets = o.printers && o.printers.length > 0 ? o.printers : [{ name: DEFAULT_PRINTER_NAME, url: o.octoprintUrl, apiKey: o.apiKey, device: null }];
+    if (o.printers?.length === 0) throw new Error('a farm daemon needs at least one printer');
+    // (Each printer's link registers its API key as a secret.)
+    const targets = o.printers ?? [{ name: DEFAULT_PRINTER_NAME, url: o.octoprintUrl, apiKey: o.apiKey, device: null }];
     // Every firing names its printer's OctoPrint; these serve only a firing made without one.
     const rest = { baseUrl: targets[0].url, apiKey: targets[0].apiKey };
     const tokens = createTokenCache({
@@ -171,7 +175,7 @@ export class Daemon {
   async start(): Promise<void> {
     const { logger, module, env } = this.o;
     const hooks = module.hooks.filter((h) => h.enabled).length;
-    const where = this.o.printers?.length ? { printers: this.printers.map((p) => p.target.name).join(',') } : { octoprint: this.o.octoprintUrl };
+    const where = this.o.printers ? { printers: this.printers.map((p) => p.target.name).join(',') } : { octoprint: this.o.octoprintUrl };
     logger.info('starting', { hooks, ...where, ...(this.o.stateDir ? { stateDir: this.o.stateDir } : {}) });
     // `octohook run` refuses to start without them (cli/preflight.ts); a Daemon built directly says so once.
     const heard = module.hooks.filter((h) => h.enabled && this.printers.some((p) => hearsPrinter(h, p.target.name)));

@@ -20,7 +20,7 @@ import { newWebhookId, signingKey, withIdentity } from '../../runtime/delivery/s
 import { isOctohookError } from '../../runtime/errors.js';
 import { sampleMeta, testSamples, type TestSample } from './sample-data.js';
 import { sampleJpeg } from './sample-image.js';
-import { firesFor, hookForPrinter, testPrinter, type TestPrinter } from './test-printer.js';
+import { firesFor, testPrinter, type TestPrinter } from './test-printer.js';
 
 /** Stands for "OctoPrint's own webcam", which only the daemon can ask. */
 const SAMPLE_WEBCAM = 'http://octoprint-webcam.invalid/sample.jpg';
@@ -85,9 +85,8 @@ export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {
   const sample = o.sample ?? testSamples(o.trigger)[0];
   const results: TestResult[] = [];
   const minute = o.minute ?? minuteOfDay(Date.now(), module.timezone);
-  for (const compiled of hooksForTest(module, o.trigger, o.hook, o.printer)) {
-    const printer = testPrinter(module, compiled, deps.env, o.printer);
-    const hook = hookForPrinter(compiled, printer);
+  for (const hook of hooksForTest(module, o.trigger, o.hook, o.printer)) {
+    const printer = testPrinter(module, hook, deps.env, o.printer);
     const quiet = quietReasonAtMinute(hook, o.trigger, minute, module.timezone);
     if (quiet !== null) {
       results.push({ hook, printer, kind: 'suppressed', by: 'quiet hours', reason: quiet });
@@ -102,6 +101,8 @@ export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {
       printer: sample.printer,
       snapshots: createSnapshotCache({ fetch: sampleFetch(o.dryRun), logger, secrets: logger.secrets }),
       meta: async () => sampleMeta,
+      // As the daemon's firings carry their printer (runtime/printer-link.ts): `@printer`, and its webcam.
+      origin: { printer, octoprintUrl: null, settings: deps.octoprintSettings },
     };
     if (o.dryRun) {
       const prepared = await prepareHookRequest(hook, firing, deps, logger.child({ hook: hook.name, trigger: o.trigger }));
@@ -119,8 +120,7 @@ export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {
           note = `webhook-signature not computed: ${isOctohookError(err) ? err.message : String(err)}`;
         }
         const request = withIdentity(prepared.request, newWebhookId(), Math.floor(Date.now() / 1000), key);
-        const ctx: RenderContext = { ...prepared.ctx, printer };
-        results.push({ hook, printer, kind: 'prepared', request, snapshot: prepared.snapshot ? prepared.snapshot.bytes : null, ctx, ...(note ? { note } : {}) });
+        results.push({ hook, printer, kind: 'prepared', request, snapshot: prepared.snapshot ? prepared.snapshot.bytes : null, ctx: prepared.ctx, ...(note ? { note } : {}) });
       }
     } else {
       const outcome = await sendOnce(hook, firing, deps);

@@ -2,15 +2,13 @@
 // `device` as `@deviceIdentifier`): the one `--printer NAME` names, else the first printer the
 // hook fires for; a file without printer blocks has the one printer `octoprint`. Its `url` is
 // shown the way the daemon shows it, without credentials.
-import type { CompiledHook, CompiledModule, Render, RenderContext } from '../../runtime/compiled-module.js';
+import type { CompiledHook, CompiledModule, RenderContext } from '../../runtime/compiled-module.js';
 import { octoprintAddress } from '../../runtime/cli/preflight.js';
 import { displayUrl } from '../../runtime/octoprint/urls.js';
+import type { PrinterIdentity } from '../../runtime/dispatch/firing.js';
 
-export interface TestPrinter {
-  name: string;
-  url: string;
-  device: unknown;
-}
+/** `@printer` of the test's firing, as the daemon's firings carry it. */
+export type TestPrinter = PrinterIdentity;
 
 /** The printer blocks' names; empty for a single-printer file. */
 export function printerNames(module: CompiledModule): string[] {
@@ -35,23 +33,4 @@ export function testPrinter(module: CompiledModule, hook: CompiledHook, env: Rec
 function shownUrl(raw: string): string {
   const shown = displayUrl(raw);
   return shown === '<invalid URL>' && /^<unset [A-Z0-9_]+>$/i.test(raw) ? raw : shown;
-}
-
-/**
- * The hook as it renders for events of `printer`: each render function sees `@printer`. (The
- * test runs the daemon's own request preparation, which is handed the hook, not the printer.)
- */
-export function hookForPrinter(hook: CompiledHook, printer: TestPrinter): CompiledHook {
-  const at = <T>(f: Render<T>): Render<T> => (c) => f({ ...c, printer });
-  return {
-    ...hook,
-    url: at(hook.url),
-    headers: at(hook.headers),
-    data: hook.data && at(hook.data),
-    deviceIdentifier: at(hook.deviceIdentifier),
-    apiSecret: at(hook.apiSecret),
-    messages: Object.fromEntries(Object.entries(hook.messages).map(([k, f]) => [k, at(f)])),
-    sign: hook.sign && at(hook.sign),
-    snapshot: hook.snapshot.url ? { ...hook.snapshot, url: at(hook.snapshot.url) } : hook.snapshot,
-  };
 }

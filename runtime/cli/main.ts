@@ -9,7 +9,7 @@
 // (./run-program.ts).
 import { parseArgs } from 'node:util';
 import type { CompiledModule, RenderContext } from '../compiled-module.js';
-import { Daemon, type DaemonOptions } from '../daemon.js';
+import { Daemon, type DaemonTargets } from '../daemon.js';
 import { isOctohookError } from '../errors.js';
 import { loadModule, type CompileSource } from '../load-module.js';
 import { createLogger, type Level, type LogFormat, type Logger } from '../log/logger.js';
@@ -170,7 +170,7 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
       return 2;
     }
     // Made once the configuration is known to be usable (the status page logs its token).
-    const daemonFor = (where: Pick<DaemonOptions, 'octoprintUrl' | 'apiKey' | 'printers'>) =>
+    const daemonFor = (where: DaemonTargets) =>
       new Daemon({
         module,
         ...where,
@@ -180,8 +180,7 @@ export async function main(argv: string[], io: RunIo = { out: process.stdout, er
         status: resolveStatusOptions(statusFlag, module, io.env, logger),
       });
     if (farm.targets) {
-      const [first] = farm.targets;
-      return await runUntilStopped(daemonFor({ octoprintUrl: first.url, apiKey: first.apiKey, printers: farm.targets }), logger, io);
+      return await runUntilStopped(daemonFor({ printers: farm.targets }), logger, io);
     }
     const refusal = startupRefusal(module, single, io.env);
     if (refusal) {

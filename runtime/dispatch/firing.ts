@@ -55,8 +55,8 @@ export interface PrinterIdentity {
 /** Where a firing came from: who the printer is, and its OctoPrint for the webcam settings. */
 export interface FiringOrigin {
   printer: PrinterIdentity;
-  /** The OctoPrint address (may hold credentials: never logged), for relative snapshot URLs. */
-  octoprintUrl: string;
+  /** The OctoPrint address (may hold credentials: never logged), for relative snapshot URLs; null where none is asked (`octohookc test`). */
+  octoprintUrl: string | null;
   /** OctoPrint's settings answer, for its webcam. */
   settings: () => Promise<unknown>;
 }

@@ -66,6 +66,7 @@ function letter(d, dead) {
 }
 
 function render(s) {
+  $("#printers-title").textContent = s.printers.length === 1 ? "Printer" : "Printers";
   $("#printers").replaceChildren(...s.printers.map((p) => el("div", { class: "card" },
     el("div", { class: "row" }, el("span", { class: "name" }, p.name), el("span", { class: p.connection === "live" ? "pill ok" : "pill bad" }, p.connection),
       el("span", {}, p.state || ""), el("span", { class: "muted" }, p.url)),
@@ -134,7 +135,7 @@ export const statusPage = `<!doctype html>
 <form id="login" hidden><input id="token" type="password" autocomplete="off" placeholder="status token" aria-label="status token"> <button type="submit">Use token</button></form></header>
 <main>
 <div id="note" class="muted" role="status"></div>
-<h2>Printer</h2><div id="printers"></div>
+<h2 id="printers-title">Printer</h2><div id="printers"></div>
 <h2>Hooks</h2><div id="hooks"></div>
 <h2>Dead letters <button id="retry-all" hidden>Retry all</button></h2><div id="dead"></div>
 <h2>Pending</h2><div id="pending"></div>

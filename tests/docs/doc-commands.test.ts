@@ -14,16 +14,17 @@
 // - paths: `~/x` lives in the scratch home, `/x` under a scratch root, the rest in the scratch
 //   folder (`NAME=path`, a farm import's printer, names a path too); a .ohk read is
 //   examples/hooks.ohk, a .yaml the plugin fixture, a .mjs a module or bundle built from the example; what follows `-o`, `--secrets-file` or `>` is an output;
+//   a file named farm… (farm.ohk, farm.mjs, farm.bundle.mjs) is the print farm examples/farm.ohk or built from it;
 // - only the first command of a `&&`, `||`, `|` or `;` chain; `2>…` is dropped;
 // - the daemon (`run`, a bundle without a subcommand) runs against the simulator until it is
 //   connected, then stops on SIGTERM, with every @env variable of the stand-in example set (the
-//   reader's own file reads its own); a `test` without --dry-run (it would send to the
+//   reader's own file reads its own; a farm's printers all address the simulator); a `test` without --dry-run (it would send to the
 //   example's real URLs), `lsp` (tests/lsp drives it) and templates with placeholders
 //   (FILE, ID…, [--option]) are listed as skipped.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { suite } from '../support/suite-runner.js';
 import * as assert from 'uvu/assert';
@@ -133,18 +134,32 @@ function isDaemon(p: Parsed): boolean {
 }
 
 const scratchRoot = mkdtempSync(join(tmpdir(), 'octohook-doc-commands-'));
-let built: { module: string; bundle: string };
-/** The @env variables examples/hooks.ohk reads: a daemon refuses to start without them. */
-let exampleEnv: Record<string, string> = {};
+interface Built {
+  source: string;
+  module: string;
+  bundle: string;
+  /** The @env variables the example reads: a daemon refuses to start without them. */
+  env: Record<string, string>;
+  /** What its printer blocks read: `…_URL` an address, the rest a key. */
+  printerVars: string[];
+}
+/** examples/hooks.ohk, and the print farm examples/farm.ohk, built. */
+const built: { hooks?: Built; farm?: Built } = {};
+/** A file the docs name farm… stands for the farm example. */
+const isFarm = (path: string) => /^farm\b/.test(basename(path));
+const exampleOf = (path: string): Built => (isFarm(path) ? built.farm! : built.hooks!);
 
 t.before(async () => {
   const sink = { write: () => true };
-  built = { module: join(scratchRoot, 'built.mjs'), bundle: join(scratchRoot, 'built.bundle.mjs') };
-  const example = join(projectRoot, 'examples', 'hooks.ohk');
-  assert.is(await runBuild([example, '-o', built.module], { out: sink, err: sink }), 0);
-  assert.is(await runBuild([example, '--bundle', '-o', built.bundle], { out: sink, err: sink }), 0);
-  const module = (await import(pathToFileURL(built.module).href)) as { default: { env: string[] } };
-  exampleEnv = Object.fromEntries(module.default.env.map((name) => [name, `doc-test-${name.toLowerCase()}`]));
+  for (const name of ['hooks', 'farm'] as const) {
+    const b: Built = { source: join(projectRoot, 'examples', `${name}.ohk`), module: join(scratchRoot, `${name}-built.mjs`), bundle: join(scratchRoot, `${name}-built.bundle.mjs`), env: {}, printerVars: [] };
+    assert.is(await runBuild([b.source, '-o', b.module], { out: sink, err: sink }), 0);
+    assert.is(await runBuild([b.source, '--bundle', '-o', b.bundle], { out: sink, err: sink }), 0);
+    const module = (await import(pathToFileURL(b.module).href)) as { default: { env: string[]; printers?: Array<{ needsEnv: string[] }> } };
+    b.env = Object.fromEntries(module.default.env.map((v) => [v, `doc-test-${v.toLowerCase()}`]));
+    b.printerVars = (module.default.printers ?? []).flatMap((p) => p.needsEnv);
+    built[name] = b;
+  }
 });
 
 t.after(() => rmSync(scratchRoot, { recursive: true, force: true }));
@@ -172,23 +187,25 @@ function scratch(index: number, p: Parsed) {
   for (const input of inputs) {
     const at = place(input);
     mkdirSync(dirname(at), { recursive: true });
-    if (input.endsWith('.ohk')) copyFileSync(join(projectRoot, 'examples', 'hooks.ohk'), at);
+    const example = exampleOf(input);
+    if (input.endsWith('.ohk')) copyFileSync(example.source, at);
     else if (/\.ya?ml$/.test(input)) copyFileSync(join(fixturesDir, 'import', 'hooks-list.yaml'), at);
     else if (input.endsWith('.bundle.mjs')) {
-      copyFileSync(built.bundle, at);
-      copyFileSync(`${built.bundle}.map`, `${at}.map`);
-    } else if (input.endsWith('.mjs')) copyFileSync(built.module, at);
+      copyFileSync(example.bundle, at);
+      copyFileSync(`${example.bundle}.map`, `${at}.map`);
+    } else if (input.endsWith('.mjs')) copyFileSync(example.module, at);
   }
   for (const output of outputs) mkdirSync(dirname(place(output)), { recursive: true });
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(p.env)) env[name] = value.startsWith('/') || value.startsWith('~/') ? place(value) : value.replace(/…/g, 'doc-placeholder');
   env.OCTOHOOK_STATE_DIR ??= join(base, 'state');
-  return { cwd, home: join(base, 'home'), args, env, outputs: [...outputs].map(place), script: p.kind === 'bundle' ? place(p.program) : p.program };
+  const farm = inputs.some(isFarm);
+  return { cwd, home: join(base, 'home'), args, env, outputs: [...outputs].map(place), script: p.kind === 'bundle' ? place(p.program) : p.program, farm };
 }
 
 t('the docs show the commands this test knows to look for (the extraction still works)', () => {
   const shown = commands.map((c) => c.text).join('\n');
-  for (const expected of [/octohookc check \S+\.ohk/, /octohookc build \S+\.ohk -o \S+\.mjs/, /--bundle/, /octohookc import \S+ --secrets-file \S+ > \S+\.ohk/, /octohook run \S+\.mjs/, /\.bundle\.mjs outbox list/]) {
+  for (const expected of [/octohookc check \S+\.ohk/, /octohookc build \S+\.ohk -o \S+\.mjs/, /--bundle/, /octohookc import \S+ --secrets-file \S+ > \S+\.ohk/, /octohook run \S+\.mjs/, /\.bundle\.mjs outbox list/, /octohookc check \S*farm\.ohk/, /farm\.bundle\.mjs --printers \w+/]) {
     assert.match(shown, expected);
   }
   assert.equal(docCommands('x.md', 'text `octohookc check` in prose\n\n```ohk\noctohookc check a.ohk\n```\n\n```console\n$ npx octohookc check a.ohk   # note\nocto output\n```\n\n    octohookc import b.yaml \\\n      > c.ohk\n'), [
@@ -219,7 +236,10 @@ t('every command shown starts and ends as documented, through the real bin', asy
       const s = scratch(index, parsed);
       const daemon = isDaemon(parsed);
       const env: Record<string, string | undefined> = { ...process.env, HOME: s.home, ...s.env, OCTOHOOK_DEBUG: undefined, NO_COLOR: '1' };
-      if (daemon) Object.assign(env, exampleEnv, s.env, { OCTOPRINT_URL: sim.url, OCTOPRINT_API_KEY: sim.apiKey });
+      // A farm's printers are addressed by their own variables (MK3_URL, MK3_KEY…); OCTOPRINT_* is refused there.
+      const printers = Object.fromEntries(built.farm!.printerVars.map((v) => [v, v.endsWith('_URL') ? sim.url : sim.apiKey]));
+      if (daemon && s.farm) Object.assign(env, built.farm!.env, printers, s.env);
+      else if (daemon) Object.assign(env, built.hooks!.env, s.env, { OCTOPRINT_URL: sim.url, OCTOPRINT_API_KEY: sim.apiKey });
       mkdirSync(s.home, { recursive: true });
       const child = spawn(process.execPath, [s.script, ...s.args], { cwd: s.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
@@ -248,6 +268,7 @@ t('every command shown starts and ends as documented, through the real bin', asy
       assert.not.match(stderr, stackTrace, said);
       assert.not.match(stderr, /internal error/, said);
       if (daemon) assert.match(stderr, /Connected to OctoPrint/, said);
+      if (daemon && s.farm) assert.match(stderr, /starting hooks=\d+ printers=/, said);
       if (parsed.stdoutTo) writeFileSync(s.outputs[s.outputs.length - 1], stdout);
       for (const output of s.outputs) assert.ok(existsSync(output) && statSync(output).size > 0, `${where}: wrote ${output}`);
     }

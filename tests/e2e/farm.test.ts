@@ -21,12 +21,12 @@ const from = (h: FarmHarness, name: string) => h.receiver.requests.filter((r) =>
 const hook = (url: string) => `
 hook p on PrintStarted, PrintDone, Progress every 10% {
   url "${url}/p"
-  data { topic: @topic, milestone: @percentCompleteMilestone, state: @state.text }
+  data { topic: @topic, milestone: @percentCompleteMilestone, state: @state.text, printer: @printer }
 }
 `;
 
 t('the others deliver while one printer is down; it resumes without repeating a milestone', async () => {
-  const h = await startFarmHarness(['mk3', 'mini', 'xl'], hook, { sim: { speed: 1.5 }, farm: { stampPrinter: true }, push: { backoff: { initialMs: 200, jitter: 0 } } });
+  const h = await startFarmHarness(['mk3', 'mini', 'xl'], hook, { sim: { speed: 1.5 }, push: { backoff: { initialMs: 200, jitter: 0 } } });
   try {
     const runs = h.farm.printers.map((p) => p.sim.play('done'));
     await waitFor(() => from(h, 'mini').some((r) => bodyOf(r).milestone === 30), "mini's 30 %", 20_000);
@@ -55,7 +55,7 @@ t('the others deliver while one printer is down; it resumes without repeating a 
 });
 
 t("a printer whose REST answers hang (and sends no `current`) delays only its own webhooks", async () => {
-  const h = await startFarmHarness(['mk3', 'mini', 'xl'], hook, { farm: { stampPrinter: true }, perPrinter: { xl: { currentIntervalMs: null } } });
+  const h = await startFarmHarness(['mk3', 'mini', 'xl'], hook, { perPrinter: { xl: { currentIntervalMs: null } } });
   try {
     await h.settle(); // the resync after connecting asks REST too: slow only from here on
     h.farm.get('xl').setApiDelay(3000);

@@ -221,6 +221,7 @@ t('in Chromium: the page loads, shows the delivery, retries the dead letter by a
     await browser.type(TOKEN);
     await browser.click('#login button');
     await browser.waitFor('document.body.dataset.live === "yes"', 'live updates');
+    assert.is(await browser.evaluate<string>('document.querySelector("#printers-title").textContent'), 'Printer', 'one printer: the heading in the singular');
     const last = await browser.evaluate<string>('document.querySelector("[data-hook=good] .last").textContent');
     assert.match(last, /PrintDone delivered \(HTTP 200/);
     const letters = await browser.evaluate<number>('document.querySelectorAll("#dead .letter").length');

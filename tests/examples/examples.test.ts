@@ -35,6 +35,12 @@ const env: Record<string, string> = {
   PUSHOVER_USER: 'uQiRzpo4DXghDmr9QzzfQu27cmVRsG',
   EVENTS_URL: 'https://api.example.com/v1/octoprint/events',
   WEBHOOK_SECRET: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+  MK3_URL: 'http://mk3.local',
+  MK3_KEY: 'MK3-API-KEY-0123456789ABCDEF',
+  MINI_URL: 'http://mini.local:5000',
+  MINI_KEY: 'MINI-API-KEY-0123456789ABCD',
+  DISCORD_API: 'https://discord.com/api',
+  LAB_URL: 'http://127.0.0.1:8099/lab',
 };
 
 const files = readdirSync(dir).filter((f) => f.endsWith('.ohk') && f !== 'hooks.ohk').sort();

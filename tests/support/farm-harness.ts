@@ -1,11 +1,13 @@
 // End-to-end harness for a print farm: one simulator per printer (simulator/simulator-farm.ts),
-// a webhook receiver and one daemon watching them all, given the printers the way
-// `octohook run` resolves a file's printer blocks (runtime/cli/printer-selection.ts).
+// a webhook receiver and one daemon watching them all. The test's hooks are compiled with a
+// `printer` block per simulated printer before them (its address and key from the
+// environment), and the daemon is given the printers the way `octohook run` resolves a file's
+// printer blocks (runtime/cli/printer-selection.ts).
+import { moduleFromSource } from '../../compiler/cli/module-from-source.js';
 import { farmStartup } from '../../runtime/cli/printer-selection.js';
 import { Daemon, type DaemonOptions } from '../../runtime/daemon.js';
 import { createLogger } from '../../runtime/log/logger.js';
 import { SimulatorFarm, type SimulatorOptions } from '../../simulator/index.js';
-import { farmModule, type FarmOptions } from './farm-module.js';
 import { startReceiver, type Receiver, type Responder } from './receiver.js';
 import { waitFor } from './wait-for.js';
 
@@ -23,6 +25,16 @@ export interface FarmHarness {
 /** `PRINTER_MK3_URL`, `PRINTER_MK3_KEY`: the variables a printer block of the test reads. */
 export const printerEnv = (name: string) => ({ url: `PRINTER_${name.toUpperCase()}_URL`, key: `PRINTER_${name.toUpperCase()}_KEY` });
 
+/** `printer NAME { url @env.PRINTER_NAME_URL  apiKey @env.PRINTER_NAME_KEY }` for each name (with its `device`, if given). */
+export function printerBlocks(names: readonly string[], devices: Record<string, string> = {}): string {
+  return names
+    .map((name) => {
+      const device = devices[name] === undefined ? '' : `  device ${JSON.stringify(devices[name])}`;
+      return `printer ${name} { url @env.${printerEnv(name).url}  apiKey @env.${printerEnv(name).key}${device} }\n`;
+    })
+    .join('');
+}
+
 export async function startFarmHarness(
   names: string[],
   source: (receiverUrl: string) => string,
@@ -31,7 +43,7 @@ export async function startFarmHarness(
     /** A printer's own simulator options, over `sim`. */
     perPrinter?: Record<string, Omit<SimulatorOptions, 'apiKeys' | 'port'>>;
     push?: DaemonOptions['push'];
-    farm?: Omit<FarmOptions, 'printers'>;
+    /** A printer block's `device`. */
     devices?: Record<string, string>;
     /** As `--printers`. */
     printers?: string;
@@ -47,14 +59,12 @@ export async function startFarmHarness(
     env[printerEnv(p.name).url] = p.sim.url;
     env[printerEnv(p.name).key] = p.apiKey;
   }
-  const printers = names.map((name) => ({ name, url: { env: printerEnv(name).url }, apiKeyEnv: printerEnv(name).key, ...(options.devices?.[name] ? { device: options.devices[name] } : {}) }));
-  const module = await farmModule(source(receiver.url), 'farm.ohk', { ...options.farm, printers });
+  const module = await moduleFromSource(printerBlocks(names, options.devices) + source(receiver.url), 'farm.ohk');
   const started = farmStartup(module, { ...(options.printers ? { printers: options.printers } : {}) }, env);
   if (!started.ok || !started.targets) throw new Error(started.ok ? 'no printers' : started.problem);
   const logs: string[] = [];
   const logger = createLogger({ stream: { write: (s: string) => logs.push(s) }, level: 'debug' });
-  const [first] = started.targets;
-  const daemon = new Daemon({ module, octoprintUrl: first.url, apiKey: first.apiKey, printers: started.targets, env, logger, stateDir: options.stateDir ?? null, ...(options.push ? { push: options.push } : {}), ...(options.status ? { status: options.status } : {}) });
+  const daemon = new Daemon({ module, printers: started.targets, env, logger, stateDir: options.stateDir ?? null, ...(options.push ? { push: options.push } : {}), ...(options.status ? { status: options.status } : {}) });
   await daemon.start();
   await waitFor(() => daemon.printers.every((p) => p.client.state === 'live'), 'every printer live', 5000);
   return {

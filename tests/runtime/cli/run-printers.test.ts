@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { suite } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { SimulatorFarm } from '../../../simulator/index.js';
-import { farmModuleSource } from '../../support/farm-module.js';
-import { printerEnv } from '../../support/farm-harness.js';
+import { compile } from '../../../compiler/compile.js';
+import { printerBlocks, printerEnv } from '../../support/farm-harness.js';
 import { runBin, stackTrace } from '../../support/spawn-bin.js';
 
 const t = suite('octohook run --printers');
@@ -22,12 +22,18 @@ t.before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'octohook-printers-'));
   farm = await SimulatorFarm.start(names);
   file = join(dir, 'farm.mjs');
-  const source = `hook all on PrintDone { url "http://127.0.0.1:9/all" }\nhook lab on PrintDone { url "http://127.0.0.1:9/lab/@env.LAB_TOKEN" }\n`;
-  const printers = names.map((name) => ({ name, url: { env: printerEnv(name).url }, apiKeyEnv: printerEnv(name).key }));
-  await writeFile(file, farmModuleSource(source, 'farm.ohk', { printers, from: { lab: ['mk3'] } }));
+  const all = `hook all on PrintDone { url "http://127.0.0.1:9/all" }\n`;
+  await writeFile(file, compiled(printerBlocks(names) + all + `hook lab on PrintDone from mk3 { url "http://127.0.0.1:9/lab/@env.LAB_TOKEN" }\n`, 'farm.ohk'));
   single = join(dir, 'single.mjs');
-  await writeFile(single, farmModuleSource(source.split('\n')[0] + '\n', 'single.ohk', { printers: [] }));
+  await writeFile(single, compiled(all, 'single.ohk'));
 });
+
+/** What `octohookc build` writes for `source`. */
+function compiled(source: string, fileName: string): string {
+  const result = compile(source, { fileName, emit: true });
+  if (result.code === undefined) throw new Error(`${fileName}: ${result.diagnostics.map((d) => d.message).join('; ')}`);
+  return result.code;
+}
 
 t.after(async () => {
   await farm.stop();

@@ -6,7 +6,7 @@ import { startFarmHarness } from '../../support/farm-harness.js';
 import { delay, waitFor } from '../../support/wait-for.js';
 
 test('cooldown per printer', async () => {
-  const h = await startFarmHarness(['mk3', 'mini'], (url) => `hook done on PrintDone {\n  url "${url}/done"\n  cooldown 1h\n}\n`, { farm: { stampPrinter: true } });
+  const h = await startFarmHarness(['mk3', 'mini'], (url) => `hook done on PrintDone {\n  url "${url}/done"\n  data { printer: @printer }\n  cooldown 1h\n}\n`);
   try {
     h.farm.get('mk3').emitEvent('PrintDone', { name: 'a.gcode', time: 1 });
     await waitFor(() => h.receiver.requests.length === 1, 'mk3 done', 5000);

@@ -21,13 +21,14 @@ t.before(async () => {
     (url) => `
 hook all on PrintDone {
   url "${url}/all"
-  data { device: @deviceIdentifier }
+  data { device: @deviceIdentifier, printer: @printer }
 }
-hook lab on PrintDone {
+hook lab on PrintDone from mk3 {
   url "${url}/lab"
+  data { printer: @printer }
 }
 `,
-    { farm: { from: { lab: ['mk3'] }, stampPrinter: true }, devices: { mk3: 'Prusa MK3S #1' } },
+    { devices: { mk3: 'Prusa MK3S #1' } },
   );
   for (const p of h.farm.printers) p.sim.emitEvent('PrintDone', { name: `${p.name}.gcode`, time: 60 });
   await waitFor(() => h.receiver.requests.length >= 4, 'four webhooks', 5000);

@@ -1,8 +1,9 @@
-// The status page of a farm: each printer with its own connection state, in /api/status and
+// The status page of a farm (headed "Printers"): each printer with its own connection state, in /api/status and
 // /metrics, with its own last event; a printer that goes down shows so while the others stay live.
 import { test } from '../../support/suite-runner.js';
 import * as assert from 'uvu/assert';
 import { startFarmHarness } from '../../support/farm-harness.js';
+import { Browser } from '../../support/headless-chromium.js';
 import { waitFor } from '../../support/wait-for.js';
 
 test('each printer has its own connection state on the status page and in /metrics', async () => {
@@ -16,6 +17,14 @@ test('each printer has its own connection state on the status page and in /metri
     assert.equal(first.printers.map((p) => [p.name, p.connection]), [['mk3', 'live'], ['mini', 'live'], ['xl', 'live']]);
     h.farm.get('mk3').emitEvent('PrintDone', { name: 'a.gcode', time: 1 });
     await waitFor(() => h.receiver.requests.length === 1, 'the webhook', 5000);
+    const browser = await Browser.launch();
+    try {
+      await browser.goto(h.daemon.statusUrl!);
+      await browser.waitFor('document.body.dataset.live === "yes" && document.querySelectorAll("#printers .card").length === 3', 'the three printers on the page');
+      assert.is(await browser.evaluate<string>('document.querySelector("#printers-title").textContent'), 'Printers');
+    } finally {
+      await browser.close();
+    }
     const done = await status();
     assert.equal(done.printers.map((p) => p.lastEvent?.trigger === 'PrintDone'), [true, false, false]);
     await h.farm.get('mini').stop();

@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { Daemon } from '../../../runtime/daemon.js';
 import { createLogger } from '../../../runtime/log/logger.js';
 import { OctoPrintSimulator } from '../../../simulator/index.js';
-import { farmModule } from '../../support/farm-module.js';
+import { moduleFromSource } from '../../../compiler/cli/module-from-source.js';
 import { startReceiver } from '../../support/receiver.js';
 import { waitFor } from '../../support/wait-for.js';
 
@@ -15,7 +15,7 @@ test('one printer named octoprint: @printer filled, no printer= on log lines, no
     res.end();
   });
   const sim = await new OctoPrintSimulator({ speed: 10 }).start();
-  const module = await farmModule(`hook all on PrintDone {\n  url "${receiver.url}/all"\n  retry [1h]\n}\n`, 'one.ohk', { printers: [], stampPrinter: true });
+  const module = await moduleFromSource(`hook all on PrintDone {\n  url "${receiver.url}/all"\n  data { printer: @printer }\n  retry [1h]\n}\n`, 'one.ohk');
   const logs: string[] = [];
   const daemon = new Daemon({ module, octoprintUrl: sim.url, apiKey: sim.apiKey, env: {}, logger: createLogger({ stream: { write: (s: string) => logs.push(s) }, level: 'debug' }) });
   try {
