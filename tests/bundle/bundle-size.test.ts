@@ -47,9 +47,9 @@ t('the bundle holds no compiler, grammar or language code: its source map lists 
   assert.equal(ours.filter((s) => !/^(runtime|schema)\//.test(s) && s !== 'octohook-packed-undici:scripts/undici-for-bundle.cjs'), []);
 });
 
-t('the bundle sets its memory-saving V8 flag itself, before undici (and its WebAssembly) is compiled (docs/performance.md)', () => {
+t('the bundle sets its memory-saving V8 flags itself, before undici (and its WebAssembly) is compiled (docs/performance.md)', () => {
   const text = readFileSync(templatePath(), 'utf8');
-  const flag = text.indexOf('.setFlagsFromString("--liftoff-only")');
+  const flag = text.indexOf('.setFlagsFromString("--liftoff-only --optimize-for-size")');
   const undici = text.indexOf('.compileFunction(');
   assert.ok(flag > 0 && undici > flag, `flag at ${flag}, undici compiled at ${undici}`);
   assert.is(text.indexOf('setFlagsFromString(', flag + 2), -1, 'set once');
