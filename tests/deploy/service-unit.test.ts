@@ -50,4 +50,11 @@ test('the unit limits malloc to two arenas', () => {
   assert.is(unit.env.MALLOC_ARENA_MAX, '2');
 });
 
+test('the unit pins malloc\'s trim threshold, so freed memory at the top of its heap goes back', () => {
+  // Unset, glibc raises the threshold itself as large blocks are freed, up to 64 MiB, and keeps
+  // that much; pinned, it also stops raising it (docs/performance.md, memory, fifth pass).
+  const bytes = Number(unit.env.MALLOC_TRIM_THRESHOLD_);
+  assert.ok(Number.isInteger(bytes) && bytes > 0 && bytes <= 256 * 1024, `MALLOC_TRIM_THRESHOLD_=${unit.env.MALLOC_TRIM_THRESHOLD_}`);
+});
+
 test.run();
