@@ -20,7 +20,8 @@ import { newWebhookId, signingKey, withIdentity } from '../../runtime/delivery/s
 import { isOctohookError } from '../../runtime/errors.js';
 import { sampleMeta, testSamples, type TestSample } from './sample-data.js';
 import { sampleJpeg } from './sample-image.js';
-import { firesFor, testPrinter, type TestPrinter } from './test-printer.js';
+import { testPrinter, type TestPrinter } from './test-printer.js';
+import { hearsPrinter } from '../../runtime/dispatch/hears-printer.js';
 
 /** Stands for "OctoPrint's own webcam", which only the daemon can ask. */
 const SAMPLE_WEBCAM = 'http://octoprint-webcam.invalid/sample.jpg';
@@ -57,7 +58,7 @@ function sampleFetch(dryRun: boolean) {
 
 /** The hooks a test runs: the named one, or every enabled hook on the trigger (of those firing for `printer`, when given). */
 export function hooksForTest(module: CompiledModule, trigger: string, hook?: string, printer?: string): CompiledHook[] {
-  return module.hooks.filter((h) => (hook ? h.name === hook : h.enabled) && h.triggers.some((t) => t.event === trigger) && (printer === undefined || firesFor(h, printer)));
+  return module.hooks.filter((h) => (hook ? h.name === hook : h.enabled) && h.triggers.some((t) => t.event === trigger) && hearsPrinter(h, printer));
 }
 
 export async function runTestEvent(o: TestEventOptions): Promise<TestResult[]> {

@@ -5,7 +5,8 @@
 import type { CompiledHook, CompiledModule, RenderContext } from '../../runtime/compiled-module.js';
 import { octoprintAddress } from '../../runtime/cli/preflight.js';
 import { displayUrl } from '../../runtime/octoprint/urls.js';
-import type { PrinterIdentity } from '../../runtime/dispatch/firing.js';
+import { hearsPrinter } from '../../runtime/dispatch/hears-printer.js';
+import { DEFAULT_PRINTER_NAME, type PrinterIdentity } from '../../runtime/dispatch/firing.js';
 
 /** `@printer` of the test's firing, as the daemon's firings carry it. */
 export type TestPrinter = PrinterIdentity;
@@ -15,17 +16,12 @@ export function printerNames(module: CompiledModule): string[] {
   return (module.printers ?? []).map((p) => p.name);
 }
 
-/** Whether the hook fires on events of printer `name`. */
-export function firesFor(hook: CompiledHook, name: string): boolean {
-  return !hook.from || hook.from.includes(name);
-}
-
 /** The printer a test of `hook` stands for: `chosen` (a name checked by the caller), else the first the hook fires for. */
 export function testPrinter(module: CompiledModule, hook: CompiledHook, env: Record<string, string | undefined>, chosen?: string): TestPrinter {
   const ctx = { env } as RenderContext;
   const printers = module.printers ?? [];
-  if (printers.length === 0) return { name: 'octoprint', url: displayUrl(octoprintAddress(module, undefined, env).url), device: null };
-  const p = printers.find((x) => x.name === chosen) ?? printers.find((x) => firesFor(hook, x.name)) ?? printers[0];
+  if (printers.length === 0) return { name: DEFAULT_PRINTER_NAME, url: displayUrl(octoprintAddress(module, undefined, env).url), device: null };
+  const p = printers.find((x) => x.name === chosen) ?? printers.find((x) => hearsPrinter(hook, x.name)) ?? printers[0];
   return { name: p.name, url: shownUrl(p.url(ctx)), device: p.device ? p.device(ctx) : null };
 }
 
