@@ -55,6 +55,23 @@ const packedLlhttp = {
 };
 
 /**
+ * node:http2, for undici's client-h2.js: a module that throws, which undici's own fallback for a
+ * Node without http2 catches. The daemon's Agent leaves `allowH2` off (runtime/http/send-request.ts),
+ * so HTTP/2 is never negotiated and that code never runs; loading node:http2 (with the node:tls it
+ * requires) would cost about 1 MiB of RSS in every daemon (docs/performance.md, sixth pass).
+ */
+const noHttp2 = {
+  name: 'octohook-no-http2',
+  setup(b) {
+    b.onResolve({ filter: /^node:http2$/ }, (args) => ({ path: args.path, namespace: 'octohook-no-http2' }));
+    b.onLoad({ filter: /.*/, namespace: 'octohook-no-http2' }, () => ({
+      contents: `throw new Error('node:http2 is left out of the bundle: the daemon speaks HTTP/1.1 (allowH2 off)')\n`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * `undici`, for the runtime's imports (the sources under `root`/runtime): the parts in `slimEntry`
  * (scripts/undici-for-bundle.cjs, relative to `root`),
  * bundled and minified into one CommonJS text, brotli-compressed, and compiled (vm.compileFunction)
@@ -76,7 +93,7 @@ export function packedUndici({ root, slimEntry, beforeLoad }) {
           target: 'node20',
           minify: true,
           legalComments: 'none',
-          plugins: [packedLlhttp],
+          plugins: [packedLlhttp, noHttp2],
           logLevel: 'warning',
         });
         const names = Object.keys(requireHere(join(root, args.path)));

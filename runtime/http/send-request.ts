@@ -71,6 +71,8 @@ export function sharedDispatcher(): Dispatcher {
 export function createDispatcher(options: { insecure?: boolean } = {}): Dispatcher {
   const agent = new Agent({
     keepAliveTimeout: 4_000,
+    // HTTP/1.1 only: the packed undici of the --bundle file has no node:http2 (scripts/bundle-lazy-parts.mjs).
+    allowH2: false,
     // A backstop only: the per-request deadline below is what normally ends a wait.
     connect: { timeout: 30_000, ...(options.insecure ? { rejectUnauthorized: false } : {}) },
   });
