@@ -17,7 +17,16 @@ import type { Socket } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import { OctohookError } from '../errors.js';
 import { OCTOPRINT_ERR } from './error-codes.js';
-import { CLOSE_CODE, closeFramePayload, encodeClientFrame, FrameReader, isSendableCloseCode, OPCODE, type FrameViolation, type ServerFrame } from './websocket-frames.js';
+import {
+  CLOSE_CODE,
+  closeFramePayload,
+  encodeClientFrame,
+  FrameReader,
+  isSendableCloseCode,
+  OPCODE,
+  type FrameViolation,
+  type ServerFrame,
+} from './websocket-frames.js';
 
 const ACCEPT_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 const DEFAULT_MAX_MESSAGE = 16 * 1024 * 1024;
@@ -174,10 +183,10 @@ export class WebSocketClient {
         this.closeReceived(frame.payload);
         return;
       case OPCODE.continuation:
-        if (this.fragmentsOpcode < 0) return this.violated({ closeCode: CLOSE_CODE.protocolError, message: 'a continuation frame without a message to continue' });
+        if (this.fragmentsOpcode < 0) return this.protocolError('a continuation frame without a message to continue');
         break;
       default:
-        if (this.fragmentsOpcode >= 0) return this.violated({ closeCode: CLOSE_CODE.protocolError, message: 'a new message before the last one was complete' });
+        if (this.fragmentsOpcode >= 0) return this.protocolError('a new message before the last one was complete');
         this.fragmentsOpcode = frame.opcode;
     }
     this.fragmentBytes += frame.payload.length;
@@ -205,10 +214,10 @@ export class WebSocketClient {
   private closeReceived(payload: Buffer): void {
     let code: number = CLOSE_CODE.noStatus;
     let reason = '';
-    if (payload.length === 1) return this.violated({ closeCode: CLOSE_CODE.protocolError, message: 'a close frame of one byte' });
+    if (payload.length === 1) return this.protocolError('a close frame of one byte');
     if (payload.length >= 2) {
       code = payload.readUInt16BE(0);
-      if (!isSendableCloseCode(code)) return this.violated({ closeCode: CLOSE_CODE.protocolError, message: `a close frame with the code ${code}, which a server may not send` });
+      if (!isSendableCloseCode(code)) return this.protocolError(`a close frame with the code ${code}, which a server may not send`);
       try {
         reason = this.utf8.decode(payload.subarray(2));
       } catch {
@@ -230,6 +239,10 @@ export class WebSocketClient {
     this.state = READY_STATE.closing;
     this.closeTimer = setTimeout(() => this.socket?.destroy(), this.closeWaitMs);
     this.closeTimer.unref();
+  }
+
+  private protocolError(message: string): void {
+    this.violated({ closeCode: CLOSE_CODE.protocolError, message });
   }
 
   /** The server broke the protocol: close with the matching code, report it, drop the connection. */

@@ -100,7 +100,14 @@ const upgradeAnswer = (key: string): string =>
   `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${expectedAccept(key)}\r\n\r\n`;
 
 /** A raw TCP server on 127.0.0.1; `answer` writes the handshake's reply (default: a correct 101). */
-async function rawServer(answer: (head: string) => string = (head) => upgradeAnswer(keyOf(head))): Promise<{ url: string; port: number; peers: Peer[]; stop(): Promise<void> }> {
+interface RawServer {
+  url: string;
+  port: number;
+  peers: Peer[];
+  stop(): Promise<void>;
+}
+
+async function rawServer(answer: (head: string) => string = (head) => upgradeAnswer(keyOf(head))): Promise<RawServer> {
   const peers: Peer[] = [];
   const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
@@ -171,8 +178,7 @@ async function opened(url: string, options?: WebSocketClientOptions) {
   return c;
 }
 
-type Server_ = Awaited<ReturnType<typeof rawServer>>;
-async function withServer(fn: (s: Server_) => Promise<void>, answer?: (head: string) => string): Promise<void> {
+async function withServer(fn: (s: RawServer) => Promise<void>, answer?: (head: string) => string): Promise<void> {
   const s = await rawServer(answer);
   try {
     await fn(s);
@@ -244,6 +250,24 @@ t('frames that arrive one byte at a time (and two in one chunk) are read whole',
   const bytes = Buffer.concat([frame(0x1, 'x'.repeat(300)), frame(0x1, 'y'.repeat(70_000), { fin: false }), frame(0x0, '')]);
   for (let i = 0; i < bytes.length; i++) reader.push(bytes.subarray(i, i + 1));
   assert.equal(got.map((f) => [f.opcode, f.fin, f.payload.length]), [[1, true, 300], [1, false, 70_000], [0, true, 0]]);
+});
+
+t('the reader gives the same frames however the bytes are cut (random cuts, seeded)', () => {
+  const sizes = [0, 1, 125, 126, 127, 65_535, 65_536, 70_001];
+  const stream = Buffer.concat(sizes.map((n, i) => frame(i % 2 ? 0x2 : 0x1, Buffer.alloc(n, 97 + i))));
+  let seed = 7;
+  const random = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  for (let round = 0; round < 20; round++) {
+    const got: ServerFrame[] = [];
+    const reader = new FrameReader(1 << 20, (f) => got.push(f), (v) => assert.unreachable(v.message));
+    for (let at = 0; at < stream.length; ) {
+      const cut = Math.max(1, Math.floor(random() ** 4 * 80_000));
+      reader.push(stream.subarray(at, at + cut));
+      at += cut;
+    }
+    assert.equal(got.map((f) => f.payload.length), sizes);
+    assert.ok(got.every((f, i) => f.payload.every((b) => b === 97 + i)));
+  }
 });
 
 t('a fragmented message with a ping between its fragments: the pong echoes the payload, the message arrives whole', () =>
