@@ -1,16 +1,16 @@
 // What the `--bundle` daemon takes from undici, in place of undici's own index (see
 // scripts/build.mjs). That index loads every part of undici (fetch's cache storage, mocks,
 // proxy agents, every interceptor, cookies, EventSource), about 570 KiB minified; the daemon
-// uses the keep-alive Agent, the redirect interceptor, `request` and the WebSocket with
-// `ping`. Everything else in the repository (dist/, the npm-installed CLI, the tests) keeps
-// importing undici itself; tests/bundle/bundle-size.test.ts checks that each name the runtime
-// imports from 'undici' is here.
+// uses the keep-alive Agent, the redirect interceptor and `request` (its push socket is its own
+// client, runtime/octoprint/websocket-client.ts). Everything else in the repository (dist/,
+// the npm-installed CLI, the tests) keeps importing undici itself;
+// tests/bundle/bundle-size.test.ts checks that each name the runtime imports from 'undici' is
+// here.
 'use strict'
 
-// Loaded on first use, in two parts: HTTP requests, and the push socket's WebSocket (which
-// brings most of fetch). Neither is needed before the daemon's first log line, and undici's
-// modules and the Node built-ins they load (tls, http2, crypto, web streams) are most of
-// what the bundle would otherwise evaluate at start.
+// Loaded on first use: nothing of it is needed before the daemon's first log line, and undici's
+// modules and the Node built-ins they load (tls, crypto) are most of what the bundle would
+// otherwise evaluate at start.
 let http
 function loadHttp () {
   if (http) return http
@@ -42,12 +42,6 @@ function loadHttp () {
   return http
 }
 
-function loadWebSocket () {
-  loadHttp()
-  return require('undici/lib/web/websocket/websocket')
-}
-
-const parts = { Agent: loadHttp, Dispatcher: loadHttp, interceptors: loadHttp, request: loadHttp, WebSocket: loadWebSocket, ping: loadWebSocket }
-for (const [name, load] of Object.entries(parts)) {
-  Object.defineProperty(module.exports, name, { enumerable: true, get: () => load()[name] })
+for (const name of ['Agent', 'Dispatcher', 'interceptors', 'request']) {
+  Object.defineProperty(module.exports, name, { enumerable: true, get: () => loadHttp()[name] })
 }

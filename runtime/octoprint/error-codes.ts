@@ -5,9 +5,11 @@
 // OHK_ERR_OCTOPRINT_RATE_LIMITED  OctoPrint answered 429: too many logins. The client waits longer.
 // OHK_ERR_OCTOPRINT_UNREACHABLE   No answer: connection refused, DNS, TLS or a timeout. The message
 //                                 names the URL that was tried.
-// OHK_ERR_OCTOPRINT_HTTP          Any other unexpected HTTP status.
+// OHK_ERR_OCTOPRINT_HTTP          Any other unexpected HTTP status, including an answer to the
+//                                 push socket's upgrade request that is not 101.
 // OHK_ERR_OCTOPRINT_PROTOCOL      The answer was not the JSON OctoPrint sends (a proxy's error
-//                                 page, a different service on that port).
+//                                 page, a different service on that port), or the push socket
+//                                 broke the websocket protocol (handshake or frames).
 // OHK_ERR_NOT_OCTOPRINT           The login was answered, but not by OctoPrint (404, 405 or 501
 //                                 to POST /api/login, or a page that is not JSON): wrong
 //                                 address, port or path.

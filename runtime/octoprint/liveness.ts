@@ -1,12 +1,8 @@
 // Detecting a dead push socket. OctoPrint sends no heartbeat on the raw transport and may be
 // silent for minutes when idle, so silence proves nothing; but tornado answers websocket pings.
-// undici's WebSocket class has no ping method, yet undici 7 exports `ping(ws)` and publishes
-// every received pong on the documented diagnostics channel `undici:websocket:pong`. So: ping
-// every `intervalMs` on the injected clock; if neither a pong nor any message arrives within
-// `timeoutMs`, the socket is dead. Where `ping` is missing (older undici) the check is off and
-// a dead socket is only noticed when TCP gives up.
-import diagnosticsChannel from 'node:diagnostics_channel';
-import * as undici from 'undici';
+// So: ping every `intervalMs` on the injected clock; if neither a pong nor any message arrives
+// within `timeoutMs`, the socket is dead. The connection reports pongs and messages through
+// `alive()`.
 import type { Clock, ClockTimer } from '../clock.js';
 
 export interface LivenessOptions {
@@ -18,34 +14,19 @@ export interface LivenessOptions {
 
 export const DEFAULT_LIVENESS: LivenessOptions = { intervalMs: 30_000, timeoutMs: 10_000 };
 
-type PingFn = (ws: undici.WebSocket, body?: Buffer) => void;
-// Read when used, not when this module loads: the --bundle loads undici's WebSocket on first use.
-const pingFn = (): PingFn | undefined => (undici as unknown as { ping?: PingFn }).ping;
-const PONG_CHANNEL = 'undici:websocket:pong';
-
 export class PingLiveness {
   private intervalTimer: ClockTimer | undefined;
   private deadline: ClockTimer | undefined;
   private stopped = false;
-  private readonly onPong = (message: unknown): void => {
-    if ((message as { websocket?: unknown } | undefined)?.websocket === this.ws) this.alive();
-  };
 
   constructor(
-    private readonly ws: undici.WebSocket,
+    private readonly socket: { ping(): unknown },
     private readonly clock: Clock,
     private readonly options: LivenessOptions,
     private readonly onDead: () => void,
   ) {}
 
-  /** Whether pings can be sent with this undici. */
-  static get supported(): boolean {
-    return typeof pingFn() === 'function';
-  }
-
   start(): void {
-    if (!pingFn()) return;
-    diagnosticsChannel.subscribe(PONG_CHANNEL, this.onPong);
     this.scheduleNextPing();
   }
 
@@ -60,17 +41,13 @@ export class PingLiveness {
     this.stopped = true;
     this.clock.clearTimeout(this.intervalTimer);
     this.clock.clearTimeout(this.deadline);
-    if (pingFn()) diagnosticsChannel.unsubscribe(PONG_CHANNEL, this.onPong);
   }
 
   private scheduleNextPing(): void {
     this.intervalTimer = this.clock.setTimeout(() => {
       if (this.stopped) return;
-      try {
-        pingFn()?.(this.ws);
-      } catch {
-        // The socket is closing; its close event ends this connection anyway.
-      }
+      // A closing socket sends nothing; its close ends this connection anyway.
+      this.socket.ping();
       if (!this.deadline) {
         this.deadline = this.clock.setTimeout(() => {
           if (!this.stopped) this.onDead();

@@ -84,6 +84,10 @@ export interface PushClientOptions {
   logFilter?: string | false;
   /** Replaces the whole `subscribe` payload. */
   subscribe?: unknown;
+  /**
+   * For the REST requests (login, job). The push socket is a node:http(s) connection of its
+   * own, trusting the same CAs (NODE_EXTRA_CA_CERTS included).
+   */
   dispatcher?: Dispatcher;
 }
 
@@ -238,7 +242,6 @@ export class PushClient {
         liveness,
         clock: this.clock,
         logger: this.logger,
-        dispatcher: this.o.dispatcher,
         onAck: () => {
           liveAt = this.clock.now();
           holding = true;

@@ -4,11 +4,13 @@
 // exactly once, through `onEnd` — on close, error, a missed ack, `reauthRequired`, a failed
 // liveness check or `close()`. It never re-authenticates on an open socket (OctoPrint
 // 1.8.3–1.11 may kill the socket on a second auth); the client reconnects with a new login.
-import { WebSocket, type Dispatcher } from 'undici';
+// The socket is the project's own websocket client (websocket-client.ts), not undici's.
+import { isOctohookError } from '../errors.js';
 import type { LogSink } from '../log/logger.js';
 import type { Clock, ClockTimer } from '../clock.js';
 import { PingLiveness, type LivenessOptions } from './liveness.js';
 import { frameExcerpt, parsePushFrame, type KnownPushMessage } from './push-messages.js';
+import { READY_STATE, WebSocketClient } from './websocket-client.js';
 
 export type ConnectionEnd =
   | { kind: 'closed'; code: number; reason: string; error?: string }
@@ -27,7 +29,6 @@ export interface PushConnectionOptions {
   liveness: LivenessOptions | false;
   clock: Clock;
   logger: LogSink;
-  dispatcher?: Dispatcher;
   /** Every known message, in order; `history` first among the printer data. */
   onMessage(message: KnownPushMessage): void;
   /** Called once, when `history` acknowledged the auth. */
@@ -52,7 +53,7 @@ export function describeEnd(end: ConnectionEnd): string {
 }
 
 export class PushConnection {
-  private ws: WebSocket | undefined;
+  private ws: WebSocketClient | undefined;
   private ackTimer: ClockTimer | undefined;
   private liveness: PingLiveness | undefined;
   private acked = false;
@@ -61,22 +62,22 @@ export class PushConnection {
   constructor(private readonly o: PushConnectionOptions) {}
 
   open(): void {
-    const ws = new WebSocket(this.o.url, this.o.dispatcher ? { dispatcher: this.o.dispatcher } : undefined);
+    const ws = new WebSocketClient(this.o.url);
     this.ws = ws;
-    ws.binaryType = 'arraybuffer';
     ws.onopen = () => {
       ws.send(JSON.stringify({ subscribe: this.o.subscribe }));
       ws.send(JSON.stringify({ auth: this.o.auth }));
     };
-    ws.onmessage = (ev) => this.onFrame(ev.data);
-    // A WebSocket always fires close after error (WHATWG "fail the WebSocket connection"), so
-    // the error is only remembered and the close ends the connection, with its code.
+    ws.onmessage = (data) => this.onFrame(data);
+    ws.onpong = () => this.liveness?.alive();
+    // The socket always fires close after error, so the error is only remembered and the close
+    // ends the connection, with its code. A coded error says what broke in its message; the
+    // network's own errors are best known by their code (ECONNREFUSED).
     let error: string | undefined;
-    ws.onerror = (ev) => {
-      const e = ev as unknown as { error?: { message?: string; code?: string }; message?: string };
-      error = e.error?.code ?? e.error?.message ?? (e.message || undefined);
+    ws.onerror = (err) => {
+      error = isOctohookError(err) ? err.message : ((err as { code?: string }).code ?? err.message);
     };
-    ws.onclose = (ev) => this.end({ kind: 'closed', code: ev.code, reason: ev.reason, ...(error ? { error } : {}) });
+    ws.onclose = (code, reason) => this.end({ kind: 'closed', code, reason, ...(error ? { error } : {}) });
     this.ackTimer = this.o.clock.setTimeout(() => this.end({ kind: 'ack-timeout', ms: this.o.ackTimeoutMs }), this.o.ackTimeoutMs);
   }
 
@@ -85,7 +86,7 @@ export class PushConnection {
     this.end({ kind: 'stopped' });
   }
 
-  private onFrame(data: unknown): void {
+  private onFrame(data: string | Buffer): void {
     if (this.ended) return;
     this.liveness?.alive();
     if (typeof data !== 'string') {
@@ -130,14 +131,8 @@ export class PushConnection {
     this.liveness?.stop();
     const ws = this.ws;
     if (ws) {
-      ws.onopen = ws.onmessage = ws.onerror = ws.onclose = null;
-      if (ws.readyState === WebSocket.CONNECTING || ws.readyState === WebSocket.OPEN) {
-        try {
-          ws.close(1000);
-        } catch {
-          // already failing
-        }
-      }
+      ws.onopen = ws.onmessage = ws.onpong = ws.onerror = ws.onclose = null;
+      if (ws.readyState === READY_STATE.connecting || ws.readyState === READY_STATE.open) ws.close(1000);
     }
     this.o.onEnd(end);
   }
