@@ -70,7 +70,7 @@ if (process.env.OCTOHOOK_BUILD_VERBOSE) console.log(`built ${entryPoints.length}
 // `octohook` is the daemon, started as the `--bundle` file is (below: Node's modules and undici
 // loaded on first use), and its compiler is a file of its own, imported only for a .ohk file:
 // `octohook run hooks.mjs` never reads it (docs/performance.md, cold start).
-const bundleV8Flags = ['--liftoff-only', '--optimize-for-size', '--no-sparkplug', '--incremental-marking-soft-trigger=20', '--incremental-marking-hard-trigger=20'];
+const bundleV8Flags = ['--liftoff-only', '--no-wasm-tier-up', '--no-wasm-dynamic-tiering', '--optimize-for-size', '--no-sparkplug', '--no-maglev', '--incremental-marking-soft-trigger=20', '--incremental-marking-hard-trigger=20'];
 const lazyUndici = () =>
   packedUndici({
     root,
@@ -148,6 +148,14 @@ if (!process.env.OCTOHOOK_DIRS) {
 //   about doubled (6.9 -> 14.2 MB, each cycle, at 1,200 deliveries a second). RSS through
 //   10,000 paced deliveries stays at or below 57 MiB (peak) instead of a 57-63 MiB sawtooth;
 //   CPU per delivery +5-10 %, idle CPU unchanged (docs/performance.md, sixth pass).
+// - --no-wasm-tier-up, --no-wasm-dynamic-tiering: what --liftoff-only implies when given on the
+//   command line. Set at run time, Node 24's V8 does not apply that implication and compiled
+//   llhttp again with its optimizing compiler (a 15 MiB compile zone, in heaptrack), so they are
+//   said outright; Node 20 is unchanged by them.
+// - --no-maglev: Node 24's V8 has a second optimizing compiler, Maglev, which --no-opt does not
+//   turn off; its compile zones peaked at 28 MiB of malloc'ed memory during deliveries, which
+//   glibc kept. Node 20 has Maglev off already. Together on Node 24: RSS through 10,000 paced
+//   deliveries peaks at 67 instead of 92 MiB (docs/performance.md, sixth pass).
 // - --no-sparkplug: no baseline machine code (0.6 MiB of V8's code space once busy) with
 //   --no-opt already leaving V8 no optimizing compiler; CPU per delivery within the noise.
 const standaloneEntry = 'runtime/cli/standalone.ts';

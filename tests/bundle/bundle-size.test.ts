@@ -49,7 +49,7 @@ t('the bundle holds no compiler, grammar or language code: its source map lists 
 
 t('the bundle sets its memory-saving V8 flags itself, before undici (and its WebAssembly) is compiled (docs/performance.md)', () => {
   const text = readFileSync(templatePath(), 'utf8');
-  const flag = text.indexOf('.setFlagsFromString("--liftoff-only --optimize-for-size --no-sparkplug --incremental-marking-soft-trigger=20 --incremental-marking-hard-trigger=20")');
+  const flag = text.indexOf('.setFlagsFromString("--liftoff-only --no-wasm-tier-up --no-wasm-dynamic-tiering --optimize-for-size --no-sparkplug --no-maglev --incremental-marking-soft-trigger=20 --incremental-marking-hard-trigger=20")');
   const undici = text.indexOf('.compileFunction(');
   assert.ok(flag > 0 && undici > flag, `flag at ${flag}, undici compiled at ${undici}`);
   assert.is(text.indexOf('setFlagsFromString(', flag + 2), -1, 'set once');

@@ -67,7 +67,16 @@ async function flagsSet(script: string, args: string[]): Promise<string> {
   return readFile(flagsFile, 'utf8');
 }
 
-const EXPECTED = ['--liftoff-only', '--optimize-for-size', '--no-sparkplug', '--incremental-marking-soft-trigger=20', '--incremental-marking-hard-trigger=20'];
+const EXPECTED = [
+  '--liftoff-only',
+  '--no-wasm-tier-up',
+  '--no-wasm-dynamic-tiering',
+  '--optimize-for-size',
+  '--no-sparkplug',
+  '--no-maglev',
+  '--incremental-marking-soft-trigger=20',
+  '--incremental-marking-hard-trigger=20',
+];
 
 t('the bundle sets its memory flags before its first request', async () => {
   const flags = (await flagsSet(join(dir, 'hooks.bundle.mjs'), [])).split(' ');
