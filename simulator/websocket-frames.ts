@@ -2,14 +2,9 @@
 // masked) and an incremental parser for client frames (always masked). No extensions are
 // negotiated, so RSV bits must be zero.
 
-export const OPCODE = {
-  continuation: 0x0,
-  text: 0x1,
-  binary: 0x2,
-  close: 0x8,
-  ping: 0x9,
-  pong: 0xa,
-} as const;
+// The opcodes are RFC 6455's numbers, one table for both ends; the framing code itself stays
+// apart from the client's, so each end is tested against an implementation it does not share.
+export { OPCODE } from '../runtime/octoprint/websocket-frames.js';
 
 export interface Frame {
   fin: boolean;

@@ -10,7 +10,7 @@ import type { LogSink } from '../log/logger.js';
 import type { Clock, ClockTimer } from '../clock.js';
 import { PingLiveness, type LivenessOptions } from './liveness.js';
 import { frameExcerpt, parsePushFrame, type KnownPushMessage } from './push-messages.js';
-import { READY_STATE, WebSocketClient } from './websocket-client.js';
+import { WebSocketClient } from './websocket-client.js';
 
 export type ConnectionEnd =
   | { kind: 'closed'; code: number; reason: string; error?: string }
@@ -132,7 +132,7 @@ export class PushConnection {
     const ws = this.ws;
     if (ws) {
       ws.onopen = ws.onmessage = ws.onpong = ws.onerror = ws.onclose = null;
-      if (ws.readyState === READY_STATE.connecting || ws.readyState === READY_STATE.open) ws.close(1000);
+      ws.close(1000);
     }
     this.o.onEnd(end);
   }

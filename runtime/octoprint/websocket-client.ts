@@ -295,9 +295,11 @@ export class WebSocketClient {
   }
 }
 
-/** Why the server's 101 answer is not a websocket handshake this client asked for, or undefined. */
+/**
+ * Why the server's 101 answer is not a websocket handshake this client asked for, or undefined.
+ * (node:http emits 'upgrade' only for a 101; any other status comes as 'response'.)
+ */
 function handshakeProblem(res: IncomingMessage, key: string): string | undefined {
-  if (res.statusCode !== 101) return `HTTP ${res.statusCode} instead of a WebSocket upgrade`;
   if (String(res.headers.upgrade).toLowerCase() !== 'websocket') return 'the upgrade answer is not for the websocket protocol';
   if (res.headers['sec-websocket-accept'] !== expectedAccept(key)) return 'the upgrade answer has a wrong Sec-WebSocket-Accept';
   if (res.headers['sec-websocket-extensions']) return 'the upgrade answer names an extension, none was offered';

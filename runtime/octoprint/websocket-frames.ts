@@ -154,7 +154,7 @@ export class FrameReader {
     return undefined;
   }
 
-  /** A copy of the first `n` buffered bytes, left in place (n is 2 here: no big joins). */
+  /** The first `n` buffered bytes, left in place: the first chunk itself when it holds them, else a copy of n (2 here) bytes. */
   private peek(n: number): Buffer {
     if (this.chunks[0].length >= n) return this.chunks[0];
     const out = Buffer.allocUnsafe(n);
